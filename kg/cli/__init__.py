@@ -20,6 +20,7 @@ __all__ = ["COMMANDS", "main"]
 #: subcommand name → module under kg.cli
 COMMANDS: dict[str, str] = {
     "parse": "parse_cmd",
+    "conformance": "conformance_cmd",
 }
 
 
