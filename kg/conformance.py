@@ -267,7 +267,8 @@ def _matches(case: Case, actual: Any) -> bool:
 
 
 def _function(module: str, name: str) -> Callable[..., Any]:
-    return getattr(importlib.import_module(module), name)  # type: ignore[no-any-return]
+    function: Callable[..., Any] = getattr(importlib.import_module(module), name)
+    return function
 
 
 def _corpus_cables(refs: set[str], corpus: Iterable[str | Path]) -> dict[str, Cable]:
