@@ -104,6 +104,13 @@ class AnalyticsConfig:
     projections: tuple[str, ...] = ()
     measures: tuple[str, ...] = ()
     top: int = 20
+    out: str = "analytics"
+    seed: int = 42
+    betweenness_sample: int = 500
+    resolution: float = 1.0
+    backend: str | None = None
+    write_back: bool = True
+    exports: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -112,6 +119,11 @@ class ViewerConfig:
 
     projection: str = "comention"
     top: int = 500
+    size_by: str = "pagerank"
+    depth: int = 1
+    out: str = "graph.html"
+    cables_per_node: int = 10
+    stabilization_iterations: int = 1000
 
 
 @dataclass(frozen=True)

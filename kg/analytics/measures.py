@@ -1,0 +1,188 @@
+"""Measures: named functions over a projection, networkx style (graph first, dict out).
+
+Each measure is registered in :data:`MEASURES` and returns ``{node: value}``. Options a
+measure does not declare are not passed to it (:func:`measure`), so one options mapping
+from the config serves them all. A networkx backend (``nx-parallel``, ``cugraph``) is
+passed as ``backend=`` to the algorithms that dispatch, only when one is configured.
+Called by :mod:`kg.analytics.run` and :mod:`kg.viewer`.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+import networkx as nx
+
+from kg.analytics.registry import Registry
+from kg.errors import ConfigError
+
+__all__ = ["MEASURES", "backend_options", "measure"]
+
+Measure = Callable[..., dict[Any, Any]]
+
+#: measure name → function(graph, **options) -> {node: value}
+MEASURES: Registry[Measure] = Registry("measure")
+
+
+def measure(graph: nx.Graph, name: str, options: Mapping[str, Any] | None = None) -> dict:
+    """Run the measure ``name`` on ``graph`` with the ``options`` it declares.
+
+    Parameters
+    ----------
+    graph : networkx.Graph or networkx.DiGraph
+        A projection.
+    name : str
+        A name registered in :data:`MEASURES`.
+    options : mapping, optional
+        ``seed``, ``backend``, ``sample``, ``resolution``...; each measure takes those its
+        signature names and ignores the rest.
+
+    Returns
+    -------
+    dict
+        ``{node: value}``.
+
+    Examples
+    --------
+    >>> measure(nx.path_graph(3), "degree")
+    {0: 1, 1: 2, 2: 1}
+    >>> measure(nx.path_graph(3), "closeness")
+    Traceback (most recent call last):
+    ...
+    kg.errors.ConfigError: measure `closeness` is not valid. It must be in: ['activity', \
+'betweenness', 'communities', 'components', 'degree', 'k_core', 'pagerank', 'weighted_degree']
+    """
+    function = MEASURES.get(name)
+    accepted = inspect.signature(function).parameters
+    kwargs = {k: v for k, v in (options or {}).items() if k in accepted}
+    return function(graph, **kwargs)
+
+
+def backend_options(backend: str | None) -> dict[str, str]:
+    """``{"backend": name}`` when a networkx backend is configured and installed, else ``{}``.
+
+    Raises
+    ------
+    ConfigError
+        If ``backend`` is not an installed networkx backend; the message lists those that are.
+    """
+    if not backend:
+        return {}
+    from networkx.utils.backends import backends
+
+    if backend not in backends:
+        raise ConfigError(
+            f"analytics.backend `{backend}` is not an installed networkx backend. "
+            f"It must be in: {sorted(backends)} (pip install nx-parallel, or leave it empty)"
+        )
+    return {"backend": backend}
+
+
+def skips_empty(function: Measure) -> Measure:
+    """Give ``{}`` for a graph without nodes instead of letting the algorithm fail on it."""
+
+    @functools.wraps(function)
+    def wrapper(graph: nx.Graph, *args: Any, **kwargs: Any) -> dict:
+        return {} if graph.number_of_nodes() == 0 else function(graph, *args, **kwargs)
+
+    return wrapper
+
+
+def drops_self_loops(function: Measure) -> Measure:
+    """Run on a view without self loops (a cable citing itself), which k-core rejects."""
+
+    @functools.wraps(function)
+    def wrapper(graph: nx.Graph, *args: Any, **kwargs: Any) -> dict:
+        loops = list(nx.selfloop_edges(graph))
+        if loops:
+            graph = nx.restricted_view(graph, [], loops)
+        return function(graph, *args, **kwargs)
+
+    return wrapper
+
+
+@MEASURES.registers("degree")
+def degree(graph: nx.Graph) -> dict:
+    """Number of neighbours (in + out on a directed projection)."""
+    return dict(graph.degree())
+
+
+@MEASURES.registers("weighted_degree")
+def weighted_degree(graph: nx.Graph) -> dict:
+    """Sum of edge weights: on co-mention, the cables an entity shares with others."""
+    return dict(graph.degree(weight="weight"))
+
+
+@MEASURES.registers("pagerank")
+@skips_empty
+def pagerank(graph: nx.Graph, backend: str | None = None) -> dict:
+    """Weighted PageRank (alpha 0.85)."""
+    return nx.pagerank(graph, weight="weight", **backend_options(backend))
+
+
+@MEASURES.registers("betweenness")
+@skips_empty
+def betweenness(
+    graph: nx.Graph, sample: int = 500, seed: int = 42, backend: str | None = None
+) -> dict:
+    """Normalised betweenness; estimated from ``sample`` seeded sources above that many nodes.
+
+    Unweighted: a co-mention weight is a strength, not a distance.
+    """
+    k = sample if graph.number_of_nodes() > sample else None
+    return nx.betweenness_centrality(graph, k=k, seed=seed, **backend_options(backend))
+
+
+@MEASURES.registers("communities")
+@skips_empty
+def communities(graph: nx.Graph, seed: int = 42, resolution: float = 1.0) -> dict:
+    """Louvain community of each node, numbered from 0 by size (largest first).
+
+    The seed fixes the result; ties in size are broken by the smallest node.
+    """
+    found = nx.community.louvain_communities(
+        graph, weight="weight", resolution=resolution, seed=seed
+    )
+    return _numbered(found)
+
+
+@MEASURES.registers("components")
+@skips_empty
+def components(graph: nx.Graph) -> dict:
+    """Connected component of each node (weakly connected on a directed projection),
+    numbered from 0 by size."""
+    found = (
+        nx.weakly_connected_components(graph)
+        if graph.is_directed()
+        else nx.connected_components(graph)
+    )
+    return _numbered(found)
+
+
+@MEASURES.registers("k_core")
+@skips_empty
+@drops_self_loops
+def k_core(graph: nx.Graph) -> dict:
+    """Core number: the largest k such that the node is in the k-core."""
+    return nx.core_number(graph)
+
+
+@MEASURES.registers("activity")
+def activity(graph: nx.Graph) -> dict:
+    """Cables per month (``YYYY-MM`` → count) for each node, from the projection's mentions."""
+    cables = graph.graph.get("cables", {})
+    mentions = graph.graph.get("mentions", {})
+    result = {}
+    for node in graph:
+        months = Counter(cables[c].date[:7] for c in mentions.get(node, ()) if c in cables)
+        result[node] = dict(sorted(months.items()))
+    return result
+
+
+def _numbered(groups: Iterable[set]) -> dict:
+    ordered = sorted(groups, key=lambda g: (-len(g), min(map(str, g))))
+    return {node: index for index, group in enumerate(ordered) for node in group}

@@ -1,0 +1,298 @@
+"""Projections: named views of the RDF store as networkx graphs.
+
+Each projection is a function ``(store, window) -> networkx graph`` registered in
+:data:`PROJECTIONS`. Nodes are IRIs (strings) with ``label``, ``type`` and ``cables`` (how
+many cables in the window mention or send them); edges carry ``weight``. Two graph
+attributes let measures and the viewer go back to the cables: ``G.graph["mentions"]``
+(node → cable IRIs) and ``G.graph["cables"]`` (cable IRI → :class:`CableInfo`).
+Called by :mod:`kg.analytics.run` and :mod:`kg.viewer`.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import networkx as nx
+import pyoxigraph as ox
+
+from kg.analytics.registry import Registry
+from kg.analytics.sparql import CG, select
+
+__all__ = [
+    "PROJECTIONS",
+    "CableInfo",
+    "EntityInfo",
+    "Window",
+    "cable_table",
+    "entity_table",
+    "project",
+]
+
+Projection = Callable[[ox.Store, "Window"], nx.Graph]
+
+#: projection name → function(store, window) -> graph
+PROJECTIONS: Registry[Projection] = Registry("projection")
+
+SKOS_CONCEPT = "http://www.w3.org/2004/02/skos/core#Concept"
+
+#: entity class → the type name shown to people; the first match in this order wins, so a
+#: post typed both cg:DiplomaticPost and cg:Organization is a DiplomaticPost.
+ENTITY_TYPES: dict[str, str] = {
+    CG + "Event": "Event",
+    CG + "Programme": "Programme",
+    CG + "Person": "Person",
+    CG + "DiplomaticPost": "DiplomaticPost",
+    CG + "Organization": "Organization",
+    CG + "City": "Place",
+    CG + "Country": "Place",
+    CG + "Region": "Place",
+    CG + "Site": "Place",
+    CG + "Place": "Place",
+    SKOS_CONCEPT: "Tag",
+}
+
+
+@dataclass(frozen=True)
+class Window:
+    """An inclusive range of cable dates (``YYYY-MM-DD`` strings; None = open).
+
+    Examples
+    --------
+    >>> Window("2007-01-01", "2007-12-31").contains("2007-02-27T10:39:00")
+    True
+    >>> Window(until="2006-12-31").contains("2007-02-27T10:39:00")
+    False
+    """
+
+    since: str | None = None
+    until: str | None = None
+
+    def contains(self, date: str | None) -> bool:
+        """Whether a cable created at ``date`` (ISO text) falls in the window."""
+        if self.since is None and self.until is None:
+            return True
+        if not date:
+            return False
+        day = date[:10]
+        return (self.since is None or day >= self.since) and (
+            self.until is None or day <= self.until
+        )
+
+
+@dataclass(frozen=True)
+class CableInfo:
+    """What a tooltip or a chart says about a cable."""
+
+    identifier: str
+    date: str
+    title: str
+
+
+@dataclass(frozen=True)
+class EntityInfo:
+    """An entity's display label and type name."""
+
+    label: str
+    type: str
+
+
+def project(store: ox.Store, name: str, window: Window | None = None) -> nx.Graph:
+    """Build the projection ``name`` of ``store`` restricted to cables in ``window``.
+
+    Parameters
+    ----------
+    store : pyoxigraph.Store
+        The graph ``kg build`` wrote.
+    name : str
+        A name registered in :data:`PROJECTIONS`.
+    window : Window, optional
+        Only cables created in this date range count.
+
+    Returns
+    -------
+    networkx.Graph or networkx.DiGraph
+
+    Raises
+    ------
+    ConfigError
+        If ``name`` is not registered; the message lists the registered names.
+    """
+    graph = PROJECTIONS.get(name)(store, window or Window())
+    graph.graph["projection"] = name
+    return graph
+
+
+def cable_table(store: ox.Store, window: Window | None = None) -> dict[str, CableInfo]:
+    """Every cable in the store (in ``window``): IRI → identifier, date, subject."""
+    window = window or Window()
+    table = {}
+    query = """SELECT ?c ?id ?date ?title WHERE { ?c a cg:Cable .
+        OPTIONAL { ?c dcterms:identifier ?id } OPTIONAL { ?c dcterms:created ?date }
+        OPTIONAL { ?c dcterms:title ?title } }"""
+    for row in select(store, query):
+        date = row.get("date", "")
+        if window.contains(date):
+            cable = row["c"]
+            table[cable] = CableInfo(row.get("id", _tail(cable)), date, row.get("title", ""))
+    return table
+
+
+def entity_table(store: ox.Store) -> dict[str, EntityInfo]:
+    """Every typed entity and TAG concept: IRI → label (prefLabel, else notation) and type."""
+    values = " ".join(f"<{iri}>" for iri in ENTITY_TYPES)
+    query = f"""SELECT ?e ?class ?label ?notation WHERE {{ VALUES ?class {{ {values} }}
+        ?e a ?class . OPTIONAL {{ ?e skos:prefLabel ?label }}
+        OPTIONAL {{ ?e skos:notation ?notation }} }}"""
+    rank = {iri: i for i, iri in enumerate(ENTITY_TYPES)}
+    best: dict[str, tuple[int, EntityInfo]] = {}
+    for row in select(store, query):
+        entity, cls = row["e"], row["class"]
+        kind = ENTITY_TYPES[cls]
+        label = row.get("notation") if kind == "Tag" else row.get("label")
+        info = EntityInfo(label or row.get("label") or row.get("notation") or _tail(entity), kind)
+        if entity not in best or rank[cls] < best[entity][0]:
+            best[entity] = (rank[cls], info)
+    return {entity: info for entity, (_, info) in best.items()}
+
+
+@PROJECTIONS.registers("comention")
+def comention_graph(store: ox.Store, window: Window) -> nx.Graph:
+    """Entities linked when cables mention them together; weight = number of such cables.
+
+    Every mentioned organization, post, place, person, programme and event is a node, even
+    one no other entity shares a cable with.
+    """
+    cables = cable_table(store, window)
+    entities = entity_table(store)
+    by_cable: dict[str, set[str]] = defaultdict(set)
+    query = "SELECT ?c ?e WHERE { ?c a cg:Cable ; schema:mentions ?e }"
+    for row in select(store, query):
+        if row["c"] in cables and row["e"] in entities:
+            by_cable[row["c"]].add(row["e"])
+    graph = nx.Graph()
+    weights: Counter[tuple[str, str]] = Counter()
+    for mentioned in by_cable.values():
+        weights.update(itertools.combinations(sorted(mentioned), 2))
+    _add_nodes(graph, _invert(by_cable), entities, cables)
+    graph.add_weighted_edges_from((a, b, w) for (a, b), w in weights.items())
+    return graph
+
+
+@PROJECTIONS.registers("citation")
+def citation_graph(store: ox.Store, window: Window) -> nx.DiGraph:
+    """Cables pointing to the cables they reference (``dcterms:references``).
+
+    Referenced cables that are not in the store are nodes too (``in_store`` False): they
+    are often the ones everything cites.
+    """
+    cables = cable_table(store, window)
+    graph = nx.DiGraph()
+    citing: dict[str, set[str]] = defaultdict(set)
+    for row in select(store, "SELECT ?c ?r WHERE { ?c a cg:Cable ; dcterms:references ?r }"):
+        if row["c"] in cables:
+            citing[row["r"]].add(row["c"])
+            graph.add_edge(row["c"], row["r"], weight=1)
+    graph.add_nodes_from(cables)
+    for node in graph:
+        info = cables.get(node)
+        graph.nodes[node].update(
+            label=info.identifier if info else _tail(node),
+            type="Cable",
+            cables=len(citing.get(node, ())),
+            in_store=info is not None,
+        )
+    graph.graph["mentions"] = {node: tuple(sorted(c)) for node, c in citing.items()}
+    graph.graph["cables"] = cables
+    return graph
+
+
+@PROJECTIONS.registers("post_tag")
+def post_tag_graph(store: ox.Store, window: Window) -> nx.Graph:
+    """Posts linked to the TAGS of the cables they sent; weight = number of cables."""
+    query = "SELECT ?c ?a ?b WHERE { ?c a cg:Cable ; cg:origin ?a ; dcterms:subject ?b }"
+    return _affiliation_graph(store, window, query, {"DiplomaticPost", "Organization"}, {"Tag"})
+
+
+@PROJECTIONS.registers("post_org")
+def post_org_graph(store: ox.Store, window: Window) -> nx.Graph:
+    """Posts linked to the organizations their cables mention; weight = number of cables."""
+    query = "SELECT ?c ?a ?b WHERE { ?c a cg:Cable ; cg:origin ?a ; schema:mentions ?b }"
+    return _affiliation_graph(
+        store, window, query, {"DiplomaticPost", "Organization"}, {"Organization"}
+    )
+
+
+@PROJECTIONS.registers("event")
+def event_graph(store: ox.Store, window: Window) -> nx.Graph:
+    """Events linked to their places (``sem:hasPlace``) and actors (``sem:hasActor``).
+
+    Edges carry ``role`` (``place`` or ``actor``); only events a cable in the window
+    mentions are kept.
+    """
+    cables = cable_table(store, window)
+    entities = entity_table(store)
+    mentions: dict[str, set[str]] = defaultdict(set)
+    for row in select(store, "SELECT ?c ?e WHERE { ?c schema:mentions ?e . ?e a cg:Event }"):
+        if row["c"] in cables:
+            mentions[row["e"]].add(row["c"])
+    query = """SELECT ?ev ?x ?role WHERE { ?ev a cg:Event .
+        { ?ev sem:hasPlace ?x BIND("place" AS ?role) }
+        UNION { ?ev sem:hasActor ?x BIND("actor" AS ?role) } }"""
+    graph = nx.Graph()
+    for row in select(store, query):
+        event, other = row["ev"], row["x"]
+        if event in mentions and other in entities:
+            graph.add_edge(event, other, weight=1, role=row["role"])
+            mentions[other].update(mentions[event])
+    graph.add_nodes_from(mentions)
+    _add_nodes(graph, mentions, entities, cables)
+    return graph
+
+
+def _affiliation_graph(
+    store: ox.Store, window: Window, query: str, left: set[str], right: set[str]
+) -> nx.Graph:
+    cables = cable_table(store, window)
+    entities = entity_table(store)
+    weights: Counter[tuple[str, str]] = Counter()
+    mentions: dict[str, set[str]] = defaultdict(set)
+    for row in select(store, query):
+        cable, a, b = row["c"], row["a"], row["b"]
+        if cable not in cables or a not in entities or b not in entities:
+            continue
+        if entities[a].type in left and entities[b].type in right and a != b:
+            weights[(a, b)] += 1
+            mentions[a].add(cable)
+            mentions[b].add(cable)
+    graph = nx.Graph()
+    _add_nodes(graph, mentions, entities, cables)
+    graph.add_weighted_edges_from((a, b, w) for (a, b), w in weights.items())
+    return graph
+
+
+def _add_nodes(
+    graph: nx.Graph,
+    mentions: dict[str, set[str]],
+    entities: dict[str, EntityInfo],
+    cables: dict[str, CableInfo],
+) -> None:
+    for node, cited in mentions.items():
+        info = entities.get(node) or EntityInfo(_tail(node), "Thing")
+        graph.add_node(node, label=info.label, type=info.type, cables=len(cited))
+    graph.graph["mentions"] = {node: tuple(sorted(c)) for node, c in mentions.items()}
+    graph.graph["cables"] = cables
+
+
+def _invert(by_cable: dict[str, set[str]]) -> dict[str, set[str]]:
+    inverted: dict[str, set[str]] = defaultdict(set)
+    for cable, mentioned in by_cable.items():
+        for entity in mentioned:
+            inverted[entity].add(cable)
+    return inverted
+
+
+def _tail(iri: str) -> str:
+    return iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]

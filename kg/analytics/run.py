@@ -1,0 +1,136 @@
+"""``analyze``: every configured projection × every configured measure, plus archive totals.
+
+Library entry point of ``kg analyze`` (:mod:`kg.cli.analyze_cmd`); the CLI then hands the
+:class:`Analysis` to :mod:`kg.analytics.writeback` and :mod:`kg.analytics.report`.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+import pyoxigraph as ox
+
+from kg.analytics.measures import MEASURES, backend_options, measure
+from kg.analytics.projections import PROJECTIONS, Window, cable_table, entity_table, project
+from kg.analytics.sparql import select
+from kg.config import AnalyticsConfig
+
+__all__ = ["Analysis", "ProjectionResult", "Totals", "analyze", "totals"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class ProjectionResult:
+    """One projection and the measures computed on it (``{measure: {node: value}}``)."""
+
+    name: str
+    graph: nx.Graph
+    measures: dict[str, dict[Any, Any]] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Totals:
+    """Archive-wide counts for the report's charts: ``(label, count)`` lists."""
+
+    cables: int
+    cables_per_month: list[tuple[str, int]]
+    top_tags: list[tuple[str, int]]
+    top_organizations: list[tuple[str, int]]
+
+
+@dataclass
+class Analysis:
+    """Everything ``kg analyze`` computed."""
+
+    results: dict[str, ProjectionResult]
+    totals: Totals
+
+
+def analyze(
+    store: ox.Store, config: AnalyticsConfig | None = None, window: Window | None = None
+) -> Analysis:
+    """Build the configured projections of ``store`` and run the configured measures.
+
+    Parameters
+    ----------
+    store : pyoxigraph.Store
+        The built graph.
+    config : AnalyticsConfig, optional
+        Which projections and measures (empty = all registered), seed, sample size, backend.
+    window : Window, optional
+        Only cables created in this date range count.
+
+    Returns
+    -------
+    Analysis
+
+    Raises
+    ------
+    ConfigError
+        If a projection, a measure or the backend is not available; the message lists those
+        that are.
+    """
+    config = config or AnalyticsConfig()
+    projection_names = list(config.projections) or PROJECTIONS.names()
+    measure_names = list(config.measures) or MEASURES.names()
+    for name in projection_names:
+        PROJECTIONS.get(name)
+    for name in measure_names:
+        MEASURES.get(name)
+    backend_options(config.backend)
+    options = {
+        "seed": config.seed,
+        "sample": config.betweenness_sample,
+        "resolution": config.resolution,
+        "backend": config.backend,
+    }
+    results = {}
+    for name in projection_names:
+        started = time.perf_counter()
+        graph = project(store, name, window)
+        result = ProjectionResult(name, graph, seconds={"projection": _since(started)})
+        log.info("projection %s: %d nodes, %d edges", name, len(graph), graph.size())
+        for measure_name in measure_names:
+            started = time.perf_counter()
+            result.measures[measure_name] = measure(graph, measure_name, options)
+            result.seconds[measure_name] = _since(started)
+        results[name] = result
+    return Analysis(results, totals(store, config.top, window))
+
+
+def totals(store: ox.Store, top: int = 20, window: Window | None = None) -> Totals:
+    """Cables per month, and the ``top`` TAGS and organizations by number of cables."""
+    cables = cable_table(store, window)
+    entities = entity_table(store)
+    months = Counter(info.date[:7] for info in cables.values() if info.date)
+    tags: Counter[str] = Counter()
+    for row in select(store, "SELECT DISTINCT ?c ?t WHERE { ?c a cg:Cable ; dcterms:subject ?t }"):
+        if row["c"] in cables and row["t"] in entities:
+            tags[entities[row["t"]].label] += 1
+    orgs: Counter[str] = Counter()
+    query = "SELECT DISTINCT ?c ?e WHERE { ?c a cg:Cable ; schema:mentions ?e }"
+    for row in select(store, query):
+        info = entities.get(row["e"])
+        if row["c"] in cables and info is not None and info.type == "Organization":
+            orgs[info.label] += 1
+    return Totals(
+        cables=len(cables),
+        cables_per_month=sorted(months.items()),
+        top_tags=_top(tags, top),
+        top_organizations=_top(orgs, top),
+    )
+
+
+def _top(counts: Counter[str], n: int) -> list[tuple[str, int]]:
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:n]
+
+
+def _since(started: float) -> float:
+    return round(time.perf_counter() - started, 3)
