@@ -43,6 +43,7 @@ class SourcesConfig:
     max_member_bytes: int = 64 * 1024 * 1024
     max_total_bytes: int = 8 * 1024 * 1024 * 1024
     max_compression_ratio: float = 200.0
+    max_line_chars: int = 1_000_000
 
 
 @dataclass(frozen=True)
