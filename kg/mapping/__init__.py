@@ -1,0 +1,147 @@
+"""Cable → RDF quads: one pure mapper per aspect, composed by :func:`cable_quads`.
+
+Each mapper is a function ``(cable, ctx) -> Iterator[pyoxigraph.Quad]`` that reads only
+the :class:`kg.model.Cable` (never raw text) and does no I/O. A cable's own statements go
+in the named graph whose IRI is the cable's IRI (``ctx.graph``); descriptions of shared
+entities (posts, persons, cited cables, TAG concepts) go in the default graph. IRIs come
+from :mod:`kg.mapping.iris`, vocabulary from :mod:`kg.mapping.terms`.
+
+Aspects are registered by name in :data:`MAPPERS`; another stage adds its own with
+:func:`register` (the extraction stage registers ``entities``). The pipeline calls
+:func:`cable_quads`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from pyoxigraph import NamedNode, Quad
+
+from kg.mapping.iris import DEFAULT_BASE, cable_iri, entity_iri, slug
+from kg.model import Cable
+
+__all__ = [
+    "DEFAULT_BASE",
+    "MAPPERS",
+    "MappingContext",
+    "cable_quads",
+    "entity_iri",
+    "get",
+    "register",
+    "slug",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class MappingContext:
+    """What every mapper of one cable shares: the data base IRI and the cable's node.
+
+    ``graph`` is the cable's named graph; it is the cable's IRI, so ``graph`` and
+    ``cable`` are the same node.
+    """
+
+    base: str
+    cable: NamedNode
+
+    @property
+    def graph(self) -> NamedNode:
+        """The named graph of the cable's own statements."""
+        return self.cable
+
+    def iri(self, key: str) -> NamedNode:
+        """Return the IRI of the entity with ``key`` under this context's base."""
+        return entity_iri(self.base, key)
+
+
+Mapper = Callable[[Cable, MappingContext], Iterable[Quad]]
+
+#: aspect name → mapper, in the order :func:`cable_quads` runs them
+MAPPERS: dict[str, Mapper] = {}
+
+
+def register(name: str, mapper: Mapper) -> Mapper:
+    """Register ``mapper`` under ``name`` (replacing one of the same name); return it."""
+    MAPPERS[name] = mapper
+    return mapper
+
+
+def get(name: str) -> Mapper:
+    """Return the mapper registered as ``name``.
+
+    Raises
+    ------
+    KeyError
+        If no mapper has that name; the message lists the registered names.
+
+    Examples
+    --------
+    >>> get("tags").__name__
+    'tag_quads'
+    >>> get("tag")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    KeyError: "mapper `tag` is not registered. It must be in: ['cable', ...]"
+    """
+    try:
+        return MAPPERS[name]
+    except KeyError:
+        raise KeyError(
+            f"mapper `{name}` is not registered. It must be in: {sorted(MAPPERS)}"
+        ) from None
+
+
+def cable_quads(
+    cable: Cable, base: str = DEFAULT_BASE, aspects: Iterable[str] | None = None
+) -> Iterator[Quad]:
+    """Yield the quads of one cable: every registered aspect (or only ``aspects``).
+
+    Parameters
+    ----------
+    cable : Cable
+        A parsed (and possibly extracted) cable.
+    base : str
+        The base of data IRIs (``store.base_iri``).
+    aspects : iterable of str, optional
+        Names of registered mappers to run; all of them by default.
+
+    Returns
+    -------
+    Iterator[pyoxigraph.Quad]
+        The cable's statements in its named graph, shared descriptions in the default
+        graph. The same cable gives the same quads on every run.
+
+    Raises
+    ------
+    ValueError
+        If a field holds a value the graph cannot state (an unreadable date); the
+        message names the cable and the value.
+
+    Examples
+    --------
+    >>> quads = list(cable_quads(Cable(reference_id="07ASTANA367", canonical_id="07ASTANA367")))
+    >>> quads[0].graph_name.value
+    'https://w3id.org/cablegraph/id/cable/07ASTANA367'
+    """
+    ctx = MappingContext(base=base, cable=cable_iri(base, cable.canonical_id))
+    for name in aspects if aspects is not None else list(MAPPERS):
+        yield from get(name)(cable, ctx)
+
+
+def _register_builtin() -> None:
+    from kg.mapping.metadata import metadata_quads
+    from kg.mapping.paragraphs import paragraph_quads
+    from kg.mapping.persons import person_quads
+    from kg.mapping.references import reference_quads
+    from kg.mapping.routing import routing_quads
+    from kg.mapping.tags import tag_quads
+
+    register("cable", metadata_quads)
+    register("routing", routing_quads)
+    register("tags", tag_quads)
+    register("references", reference_quads)
+    register("paragraphs", paragraph_quads)
+    register("persons", person_quads)
+
+
+_register_builtin()

@@ -1,0 +1,62 @@
+"""Resolve a post, agency or collective named in a header to one node.
+
+Used by the metadata mapper (the FM line / page Origin) and the routing mapper (TO and
+INFO lines). The routing table (:mod:`kg.mapping.tables`) knows the posts; an addressee
+it does not know still gets a node, keyed by its name, described in the default graph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pyoxigraph import NamedNode, Quad
+
+from kg.mapping.iris import entity_iri
+from kg.mapping.tables import (
+    addressee_key,
+    organization_quads,
+    station_by_name,
+    station_by_route,
+)
+
+__all__ = ["resolve_addressee"]
+
+
+def _plain(name: str) -> str:
+    # "DEPT OF JUSTICE WASHDC//ICITAP": the office symbol after // is not the addressee
+    return " ".join(name.split("//")[0].split()).upper()
+
+
+def resolve_addressee(
+    base_iri: str, route: str | None, *names: str | None
+) -> tuple[NamedNode, list[Quad]] | None:
+    """Return the node of an addressee and the default-graph quads describing it.
+
+    The written name decides first (routing indicators were reassigned over the years),
+    then the routing indicator; an unknown addressee gets ``org/<slug of name>``. Returns
+    None when neither a route nor a name is given.
+
+    Examples
+    --------
+    >>> node, extra = resolve_addressee("https://w3id.org/cablegraph/id/", "RUEAWJA",
+    ...                                 "DEPT OF JUSTICE WASHDC//ICITAP")
+    >>> node.value, extra
+    ('https://w3id.org/cablegraph/id/org/doj', [])
+    """
+    written = [_plain(n) for n in names if n and n.strip()]
+    for name in written:
+        station = station_by_name(name)
+        if station is not None:
+            return entity_iri(base_iri, station.key), []
+    if route:
+        station = station_by_route(route.strip().upper())
+        if station is not None:
+            return entity_iri(base_iri, station.key), []
+    if not written:
+        return None
+    node = entity_iri(base_iri, addressee_key(written[0]))
+    return node, list(_unknown(node, written[0]))
+
+
+def _unknown(node: NamedNode, name: str) -> Iterator[Quad]:
+    yield from organization_quads(node, name.title(), "other")

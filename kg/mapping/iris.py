@@ -1,0 +1,135 @@
+"""Deterministic IRIs of the graph's data, all under one configurable base.
+
+The same input gives the same IRIs on every run and machine: an IRI is the base plus a
+key built from the thing's own identifiers (``cable/07ASTANA367``, ``post/astana``,
+``tag/PGOV``, ``person/ordway``). Every mapper, the reference-table generator
+(tools/build_reference.py) and the extraction stage mint IRIs here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from pyoxigraph import NamedNode
+
+__all__ = [
+    "DEFAULT_BASE",
+    "addressing_iri",
+    "cable_iri",
+    "classification_iri",
+    "entity_iri",
+    "paragraph_iri",
+    "slug",
+    "tag_iri",
+]
+
+#: the default base of data IRIs (``store.base_iri`` in config.yaml overrides it)
+DEFAULT_BASE = "https://w3id.org/cablegraph/id/"
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_KEY = re.compile(r"^[a-z]+(?:/[A-Za-z0-9][A-Za-z0-9._-]*)+$")
+
+
+def slug(text: str) -> str:
+    """Return ``text`` as a lowercase ASCII key part: letters and digits joined by ``-``.
+
+    Examples
+    --------
+    >>> slug("USOFFICE ALMATY")
+    'usoffice-almaty'
+    >>> slug("Côte d'Ivoire")
+    'cote-d-ivoire'
+    """
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return _NOT_SLUG.sub("-", folded.lower()).strip("-")
+
+
+def entity_iri(base: str, key: str) -> NamedNode:
+    """Return the IRI of the entity with ``key`` (``kind/name``) under ``base``.
+
+    Parameters
+    ----------
+    base : str
+        The data base IRI, ending in ``/`` or ``#``.
+    key : str
+        A stable key such as ``post/astana``, ``org/inl``, ``place/almaty``: a lowercase
+        kind, ``/``, then one or more path segments of letters, digits, ``.``, ``_``, ``-``.
+
+    Returns
+    -------
+    pyoxigraph.NamedNode
+
+    Raises
+    ------
+    ValueError
+        If ``key`` is not of that form (it would give an IRI that differs by run or
+        needs escaping).
+
+    Examples
+    --------
+    >>> entity_iri(DEFAULT_BASE, "post/astana").value
+    'https://w3id.org/cablegraph/id/post/astana'
+    >>> entity_iri(DEFAULT_BASE, "post/Embassy Astana")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: entity key `post/Embassy Astana` is not valid. It must match ^...
+    """
+    if not _KEY.match(key):
+        raise ValueError(f"entity key `{key}` is not valid. It must match {_KEY.pattern}")
+    return NamedNode(base + key)
+
+
+def cable_iri(base: str, canonical_id: str) -> NamedNode:
+    """Return the IRI of a cable, which is also the name of its graph.
+
+    Examples
+    --------
+    >>> cable_iri(DEFAULT_BASE, "07ASTANA367").value
+    'https://w3id.org/cablegraph/id/cable/07ASTANA367'
+    """
+    return entity_iri(base, f"cable/{canonical_id}")
+
+
+def tag_iri(base: str, code: str) -> NamedNode:
+    """Return the IRI of a TAGS concept; the code keeps its case (``tag/PGOV``).
+
+    Examples
+    --------
+    >>> tag_iri(DEFAULT_BASE, "PGOV").value
+    'https://w3id.org/cablegraph/id/tag/PGOV'
+    """
+    return entity_iri(base, "tag/" + re.sub(r"[^A-Za-z0-9_-]+", "_", code.strip()))
+
+
+def classification_iri(base: str, label: str) -> NamedNode:
+    """Return the IRI of a classification level such as ``SECRET//NOFORN``.
+
+    Examples
+    --------
+    >>> classification_iri(DEFAULT_BASE, "SECRET//NOFORN").value
+    'https://w3id.org/cablegraph/id/classification/secret-noforn'
+    """
+    return entity_iri(base, "classification/" + slug(label))
+
+
+def paragraph_iri(base: str, canonical_id: str, position: int) -> NamedNode:
+    """Return the IRI of the paragraph at ``position`` (1-based) of a cable.
+
+    Examples
+    --------
+    >>> paragraph_iri(DEFAULT_BASE, "07ASTANA367", 9).value
+    'https://w3id.org/cablegraph/id/cable/07ASTANA367/paragraph/9'
+    """
+    return entity_iri(base, f"cable/{canonical_id}/paragraph/{position}")
+
+
+def addressing_iri(base: str, canonical_id: str, role: str, position: int) -> NamedNode:
+    """Return the IRI of the ``position``-th (1-based) line of a cable's TO or INFO block.
+
+    Examples
+    --------
+    >>> addressing_iri(DEFAULT_BASE, "07ASTANA367", "INFO", 2).value
+    'https://w3id.org/cablegraph/id/cable/07ASTANA367/info/2'
+    """
+    return entity_iri(base, f"cable/{canonical_id}/{role.lower()}/{position}")
