@@ -34,6 +34,7 @@ from kg.analytics import (
 )
 from kg.config import AnalyticsConfig
 from kg.errors import ConfigError
+from kg.store import OxigraphStore
 
 ID = "https://w3id.org/cablegraph/id/"
 INL, IOM, ALMATY = ID + "org/inl", ID + "org/iom", ID + "place/almaty"
@@ -85,9 +86,9 @@ id:cable\\/c6 { id:cable\\/c6 a cg:Cable ; dcterms:identifier "07ASTANA6" ;
 
 
 @pytest.fixture
-def store() -> ox.Store:
-    store = ox.Store()
-    store.load(TRIG.encode(), ox.RdfFormat.TRIG)
+def store() -> OxigraphStore:
+    store = OxigraphStore()
+    store.add_default(ox.parse(TRIG, ox.RdfFormat.TRIG))
     return store
 
 
@@ -95,7 +96,7 @@ def _edges(graph: nx.Graph) -> dict[frozenset[str], int]:
     return {frozenset((a, b)): w for a, b, w in graph.edges(data="weight")}
 
 
-def test_comention_weights_count_the_cables_that_mention_both(store: ox.Store) -> None:
+def test_comention_weights_count_the_cables_that_mention_both(store: OxigraphStore) -> None:
     graph = project(store, "comention")
     assert _edges(graph) == {
         frozenset((INL, IOM)): 2,
@@ -113,7 +114,7 @@ def test_comention_weights_count_the_cables_that_mention_both(store: ox.Store) -
     assert graph.graph["mentions"][INL] == (ID + "cable/c1", ID + "cable/c2")
 
 
-def test_window_keeps_only_cables_in_the_date_range(store: ox.Store) -> None:
+def test_window_keeps_only_cables_in_the_date_range(store: OxigraphStore) -> None:
     graph = project(store, "comention", Window(since="2007-02-01", until="2007-02-28"))
     assert _edges(graph) == {
         frozenset((INL, IOM)): 1,
@@ -123,7 +124,7 @@ def test_window_keeps_only_cables_in_the_date_range(store: ox.Store) -> None:
     }
 
 
-def test_measures_on_comention_match_hand_counts(store: ox.Store) -> None:
+def test_measures_on_comention_match_hand_counts(store: OxigraphStore) -> None:
     graph = project(store, "comention")
     assert measure(graph, "degree") == {
         INL: 2, IOM: 2, ALMATY: 3, ASTANA: 3, OSCE: 2, EVENT: 2, BISHKEK: 0
@@ -138,7 +139,7 @@ def test_measures_on_comention_match_hand_counts(store: ox.Store) -> None:
     assert {components[n] for n in graph if n != BISHKEK} == {0}
 
 
-def test_louvain_splits_the_two_triangles(store: ox.Store) -> None:
+def test_louvain_splits_the_two_triangles(store: OxigraphStore) -> None:
     # Splitting at the bridge has modularity 2 * (4/9 - (9/18)**2) = 0.389 (weights: 4
     # inside each triangle, 9 in all); Louvain finds it. Equal sizes: the community holding
     # the smallest IRI (event/...) is numbered first.
@@ -150,7 +151,7 @@ def test_louvain_splits_the_two_triangles(store: ox.Store) -> None:
     assert measure(graph, "communities", {"seed": 7}) == community
 
 
-def test_pagerank_of_the_citation_graph_solved_by_hand(store: ox.Store) -> None:
+def test_pagerank_of_the_citation_graph_solved_by_hand(store: OxigraphStore) -> None:
     # c1 and c2 cite c5; all six cables are nodes. With alpha = 0.85, the five uncited
     # cables share x, c5 has y: y = x + 2 * 0.85 * x and 5x + y = 1, so x = 10/77, y = 27/77.
     graph = project(store, "citation")
@@ -166,7 +167,7 @@ def test_pagerank_of_the_citation_graph_solved_by_hand(store: ox.Store) -> None:
     assert graph.nodes[ID + "cable/c5"]["cables"] == 2
 
 
-def test_comention_pagerank_follows_weighted_degree(store: ox.Store) -> None:
+def test_comention_pagerank_follows_weighted_degree(store: OxigraphStore) -> None:
     rank = measure(project(store, "comention"), "pagerank")
     assert sum(rank.values()) == pytest.approx(1.0)
     assert max(rank, key=rank.__getitem__) == ASTANA  # weighted degree 4, the highest
@@ -181,7 +182,7 @@ def test_betweenness_exact_on_small_graphs_and_sampled_on_large() -> None:
     assert sampled[5] == 0.0
 
 
-def test_affiliation_and_event_projections(store: ox.Store) -> None:
+def test_affiliation_and_event_projections(store: OxigraphStore) -> None:
     post_tag = project(store, "post_tag")
     assert _edges(post_tag) == {
         frozenset((ASTANA, ID + "tag/KCRM")): 2,
@@ -202,13 +203,13 @@ def test_affiliation_and_event_projections(store: ox.Store) -> None:
     }
 
 
-def test_activity_counts_cables_per_month(store: ox.Store) -> None:
+def test_activity_counts_cables_per_month(store: OxigraphStore) -> None:
     activity = measure(project(store, "comention"), "activity")
     assert activity[INL] == {"2007-01": 1, "2007-02": 1}
     assert activity[ASTANA] == {"2007-02": 1, "2007-03": 2}
 
 
-def test_unknown_names_list_the_registered_ones(store: ox.Store) -> None:
+def test_unknown_names_list_the_registered_ones(store: OxigraphStore) -> None:
     with pytest.raises(ConfigError, match=r"projection `cooc` is not valid.*'comention'"):
         project(store, "cooc")
     assert set(MEASURES.names()) >= {"pagerank", "communities", "betweenness", "k_core"}
@@ -217,7 +218,7 @@ def test_unknown_names_list_the_registered_ones(store: ox.Store) -> None:
         analyze(store, AnalyticsConfig(backend="nx-nowhere"))
 
 
-def test_results_are_written_back_as_rdf(store: ox.Store) -> None:
+def test_results_are_written_back_as_rdf(store: OxigraphStore) -> None:
     analysis = analyze(store, AnalyticsConfig(measures=("pagerank", "communities", "degree")))
     written = write_back(store, analysis, ID)
     query = f"""SELECT ?e ?rank ?c WHERE {{ GRAPH <{ID}analytics/comention> {{
@@ -233,7 +234,7 @@ def test_results_are_written_back_as_rdf(store: ox.Store) -> None:
     )
 
 
-def test_report_files(store: ox.Store, tmp_path: Path) -> None:
+def test_report_files(store: OxigraphStore, tmp_path: Path) -> None:
     analysis = analyze(store, AnalyticsConfig(top=3))
     written = write_report(analysis, tmp_path, top=3, exports=("graphml", "gexf"))
     assert {p.name for p in written} >= {
@@ -266,7 +267,7 @@ def test_report_files(store: ox.Store, tmp_path: Path) -> None:
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])
 @pytest.mark.parametrize("name", ["comention", "citation", "post_tag", "post_org", "event"])
 def test_exports_read_back_with_the_same_counts(
-    store: ox.Store, tmp_path: Path, name: str, fmt: str
+    store: OxigraphStore, tmp_path: Path, name: str, fmt: str
 ) -> None:
     graph = project(store, name)
     path = export_graph(graph, tmp_path / f"{name}.{fmt}")

@@ -7,8 +7,8 @@ Markdown report. Called by ``kg analyze`` and by :mod:`kg.viewer`.
 
 Examples
 --------
->>> import pyoxigraph as ox
->>> store = ox.Store()
+>>> from kg.store import OxigraphStore
+>>> store = OxigraphStore()
 >>> sorted(project(store, "comention").graph)
 ['cables', 'mentions', 'projection']
 """
@@ -17,7 +17,7 @@ from kg.analytics.measures import MEASURES, measure
 from kg.analytics.projections import PROJECTIONS, Window, project
 from kg.analytics.report import export_graph, write_report
 from kg.analytics.run import Analysis, ProjectionResult, analyze
-from kg.analytics.sparql import open_store, select
+from kg.analytics.sparql import select
 from kg.analytics.writeback import write_back
 
 __all__ = [
@@ -29,7 +29,6 @@ __all__ = [
     "analyze",
     "export_graph",
     "measure",
-    "open_store",
     "project",
     "select",
     "write_back",

@@ -16,10 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import networkx as nx
-import pyoxigraph as ox
 
 from kg.analytics.registry import Registry
 from kg.analytics.sparql import CG, select
+from kg.store import GraphStore
 
 __all__ = [
     "PROJECTIONS",
@@ -31,7 +31,7 @@ __all__ = [
     "project",
 ]
 
-Projection = Callable[[ox.Store, "Window"], nx.Graph]
+Projection = Callable[[GraphStore, "Window"], nx.Graph]
 
 #: projection name → function(store, window) -> graph
 PROJECTIONS: Registry[Projection] = Registry("projection")
@@ -99,7 +99,7 @@ class EntityInfo:
     type: str
 
 
-def project(store: ox.Store, name: str, window: Window | None = None) -> nx.Graph:
+def project(store: GraphStore, name: str, window: Window | None = None) -> nx.Graph:
     """Build the projection ``name`` of ``store`` restricted to cables in ``window``.
 
     Parameters
@@ -125,7 +125,7 @@ def project(store: ox.Store, name: str, window: Window | None = None) -> nx.Grap
     return graph
 
 
-def cable_table(store: ox.Store, window: Window | None = None) -> dict[str, CableInfo]:
+def cable_table(store: GraphStore, window: Window | None = None) -> dict[str, CableInfo]:
     """Every cable in the store (in ``window``): IRI → identifier, date, subject."""
     window = window or Window()
     table = {}
@@ -140,7 +140,7 @@ def cable_table(store: ox.Store, window: Window | None = None) -> dict[str, Cabl
     return table
 
 
-def entity_table(store: ox.Store) -> dict[str, EntityInfo]:
+def entity_table(store: GraphStore) -> dict[str, EntityInfo]:
     """Every typed entity and TAG concept: IRI → label (prefLabel, else notation) and type."""
     values = " ".join(f"<{iri}>" for iri in ENTITY_TYPES)
     query = f"""SELECT ?e ?class ?label ?notation WHERE {{ VALUES ?class {{ {values} }}
@@ -159,7 +159,7 @@ def entity_table(store: ox.Store) -> dict[str, EntityInfo]:
 
 
 @PROJECTIONS.registers("comention")
-def comention_graph(store: ox.Store, window: Window) -> nx.Graph:
+def comention_graph(store: GraphStore, window: Window) -> nx.Graph:
     """Entities linked when cables mention them together; weight = number of such cables.
 
     Every mentioned organization, post, place, person, programme and event is a node, even
@@ -182,7 +182,7 @@ def comention_graph(store: ox.Store, window: Window) -> nx.Graph:
 
 
 @PROJECTIONS.registers("citation")
-def citation_graph(store: ox.Store, window: Window) -> nx.DiGraph:
+def citation_graph(store: GraphStore, window: Window) -> nx.DiGraph:
     """Cables pointing to the cables they reference (``dcterms:references``).
 
     Referenced cables that are not in the store are nodes too (``in_store`` False): they
@@ -210,14 +210,14 @@ def citation_graph(store: ox.Store, window: Window) -> nx.DiGraph:
 
 
 @PROJECTIONS.registers("post_tag")
-def post_tag_graph(store: ox.Store, window: Window) -> nx.Graph:
+def post_tag_graph(store: GraphStore, window: Window) -> nx.Graph:
     """Posts linked to the TAGS of the cables they sent; weight = number of cables."""
     query = "SELECT ?c ?a ?b WHERE { ?c a cg:Cable ; cg:origin ?a ; dcterms:subject ?b }"
     return _affiliation_graph(store, window, query, {"DiplomaticPost", "Organization"}, {"Tag"})
 
 
 @PROJECTIONS.registers("post_org")
-def post_org_graph(store: ox.Store, window: Window) -> nx.Graph:
+def post_org_graph(store: GraphStore, window: Window) -> nx.Graph:
     """Posts linked to the organizations their cables mention; weight = number of cables."""
     query = "SELECT ?c ?a ?b WHERE { ?c a cg:Cable ; cg:origin ?a ; schema:mentions ?b }"
     return _affiliation_graph(
@@ -226,7 +226,7 @@ def post_org_graph(store: ox.Store, window: Window) -> nx.Graph:
 
 
 @PROJECTIONS.registers("event")
-def event_graph(store: ox.Store, window: Window) -> nx.Graph:
+def event_graph(store: GraphStore, window: Window) -> nx.Graph:
     """Events linked to their places (``sem:hasPlace``) and actors (``sem:hasActor``).
 
     Edges carry ``role`` (``place`` or ``actor``); only events a cable in the window
@@ -253,7 +253,7 @@ def event_graph(store: ox.Store, window: Window) -> nx.Graph:
 
 
 def _affiliation_graph(
-    store: ox.Store, window: Window, query: str, left: set[str], right: set[str]
+    store: GraphStore, window: Window, query: str, left: set[str], right: set[str]
 ) -> nx.Graph:
     cables = cable_table(store, window)
     entities = entity_table(store)

@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
-import pyoxigraph as ox
 
 from kg.analytics.measures import MEASURES, backend_options, measure
 from kg.analytics.projections import PROJECTIONS, Window, cable_table, entity_table, project
 from kg.analytics.sparql import select
 from kg.config import AnalyticsConfig
+from kg.store import GraphStore
 
 __all__ = ["Analysis", "ProjectionResult", "Totals", "analyze", "totals"]
 
@@ -54,7 +54,7 @@ class Analysis:
 
 
 def analyze(
-    store: ox.Store, config: AnalyticsConfig | None = None, window: Window | None = None
+    store: GraphStore, config: AnalyticsConfig | None = None, window: Window | None = None
 ) -> Analysis:
     """Build the configured projections of ``store`` and run the configured measures.
 
@@ -105,7 +105,7 @@ def analyze(
     return Analysis(results, totals(store, config.top, window))
 
 
-def totals(store: ox.Store, top: int = 20, window: Window | None = None) -> Totals:
+def totals(store: GraphStore, top: int = 20, window: Window | None = None) -> Totals:
     """Cables per month, and the ``top`` TAGS and organizations by number of cables."""
     cables = cable_table(store, window)
     entities = entity_table(store)

@@ -1,8 +1,8 @@
 """The read side of the store as analytics and the viewer use it: SELECT rows of strings.
 
-Analytics and the viewer read only the store, never the parser. This adapter opens an
-on-disk Oxigraph store or takes an open one, and runs SELECT queries over the union of the
-default graph and every cable's named graph.
+Analytics and the viewer read only the store (:mod:`kg.store`: embedded Oxigraph, rdflib
+in memory, or a SPARQL endpoint), never the parser. Queries see the union of the default
+graph and every cable's named graph; results come back as ``{variable: value}`` rows.
 """
 
 from __future__ import annotations
@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-import pyoxigraph as ox
+from kg.config import Config
+from kg.errors import StoreError
+from kg.store import GraphStore, open_store
 
-from kg.errors import QueryError, StoreError
-
-__all__ = ["CG", "PREFIXES", "open_store", "select"]
+__all__ = ["CG", "PREFIXES", "open_built_store", "select"]
 
 #: The ontology namespace (``cg:``).
 CG = "https://w3id.org/cablegraph/ontology#"
@@ -30,26 +30,7 @@ PREFIXES = {
 }
 
 
-def open_store(path: str | Path, *, read_only: bool = False) -> ox.Store:
-    """Open the Oxigraph store at ``path``; StoreError if there is none there.
-
-    Parameters
-    ----------
-    path : str or Path
-        The store directory ``kg build`` wrote (``output/store`` by default).
-    read_only : bool
-        Open without write access (analytics writes its results back, the viewer does not).
-    """
-    path = Path(path)
-    if not path.is_dir():
-        raise StoreError(f"{path}: no store there; run `kg build` first")
-    try:
-        return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
-    except OSError as exc:
-        raise StoreError(f"{path}: cannot open the store: {exc}") from exc
-
-
-def select(store: ox.Store, query: str) -> Iterator[dict[str, str]]:
+def select(store: GraphStore, query: str) -> Iterator[dict[str, str]]:
     """Run a SELECT over all graphs; yield each row as ``{variable: lexical value}``.
 
     Unbound variables are left out of the row. The ``cg``, ``dcterms``, ``rdf``, ``schema``,
@@ -57,22 +38,30 @@ def select(store: ox.Store, query: str) -> Iterator[dict[str, str]]:
 
     Examples
     --------
-    >>> store = ox.Store()
-    >>> store.load(b'<http://x/a> <https://schema.org/name> "A" .', ox.RdfFormat.N_TRIPLES)
+    >>> import pyoxigraph as ox
+    >>> from kg.store import OxigraphStore
+    >>> store = OxigraphStore()
+    >>> triple = b'<http://x/a> <https://schema.org/name> "A" .'
+    >>> store.add_default(ox.parse(triple, ox.RdfFormat.N_TRIPLES))
+    1
     >>> list(select(store, "SELECT ?s ?n WHERE { ?s schema:name ?n }"))
     [{'s': 'http://x/a', 'n': 'A'}]
     """
-    try:
-        solutions = store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True)
-    except SyntaxError as exc:
-        raise QueryError(f"invalid SPARQL: {exc}\n{query}") from exc
-    if not isinstance(solutions, ox.QuerySolutions):
-        raise QueryError(f"expected a SELECT query, got:\n{query}")
-    names = [v.value for v in solutions.variables]
-    for solution in solutions:
-        row = {}
-        for name in names:
-            term = solution[name]
-            if term is not None:
-                row[name] = term.value
-        yield row
+    header = "".join(f"PREFIX {prefix}: <{iri}>\n" for prefix, iri in PREFIXES.items())
+    result = store.query(header + query)
+    for values in result.rows:
+        yield {name: v for name, v in zip(result.variables, values, strict=True) if v is not None}
+
+
+def open_built_store(config: Config, *, read_only: bool = False) -> GraphStore:
+    """Open the store ``kg build`` wrote; StoreError if an on-disk store is not there yet.
+
+    Unlike :func:`kg.store.open_store`, never creates an empty store: analysing or viewing
+    nothing is a mistake worth saying so.
+    """
+    if config.store.backend == "oxigraph":
+        path = Path(config.store.path)
+        path = path if path.is_absolute() else Path(config.build.out) / path
+        if not path.is_dir():
+            raise StoreError(f"{path}: no store there; run `kg build` first")
+    return open_store(config.store, config.build.out, read_only=read_only)

@@ -17,6 +17,7 @@ import pyoxigraph as ox
 
 from kg.analytics.run import Analysis, ProjectionResult
 from kg.analytics.sparql import CG
+from kg.store import GraphStore
 
 __all__ = ["MEASURE_TERMS", "analytics_graph", "result_quads", "write_back"]
 
@@ -59,15 +60,9 @@ def result_quads(result: ProjectionResult, base_iri: str) -> Iterator[ox.Quad]:
             yield ox.Quad(ox.NamedNode(node), p, ox.Literal(lexical, datatype=dt), graph)
 
 
-def write_back(store: ox.Store, analysis: Analysis, base_iri: str) -> int:
+def write_back(store: GraphStore, analysis: Analysis, base_iri: str) -> int:
     """Replace each projection's analytics graph in ``store``; return the quads written."""
-    written = 0
-    for result in analysis.results.values():
-        graph = analytics_graph(base_iri, result.name)
-        if store.contains_named_graph(graph):
-            store.remove_graph(graph)
-        quads = list(result_quads(result, base_iri))
-        store.extend(quads)
-        written += len(quads)
-    store.flush()
-    return written
+    return store.replace_graphs(
+        (analytics_graph(base_iri, result.name), list(result_quads(result, base_iri)))
+        for result in analysis.results.values()
+    )

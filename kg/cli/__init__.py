@@ -21,6 +21,8 @@ __all__ = ["COMMANDS", "main"]
 COMMANDS: dict[str, str] = {
     "parse": "parse_cmd",
     "conformance": "conformance_cmd",
+    "analyze": "analyze_cmd",
+    "view": "view_cmd",
 }
 
 

@@ -1,0 +1,205 @@
+"""``render_view``: a projection of the store as one self-contained interactive HTML page.
+
+The nodes and edges are collected with pyvis, then rendered with our own template
+(``page.html.j2``) that inlines pyvis's bundled vis-network script and style, so the page
+opens offline with no CDN fetch. Cable text never reaches the page as markup: the data goes
+in a JSON ``<script>`` block (``tojson`` escapes ``<``, ``>``, ``&``), and the page builds
+tooltips with ``textContent``. Called by :mod:`kg.cli.view_cmd`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import networkx as nx
+import pyvis
+from pyvis.network import Network
+
+from kg.analytics.measures import measure
+from kg.analytics.projections import CableInfo, Window, project
+from kg.analytics.sparql import select
+from kg.config import ViewerConfig
+from kg.store import GraphStore
+from kg.viewer.select import ego_network, find_node, top_nodes
+from kg.viewer.style import style_of
+
+__all__ = ["page_data", "render_view"]
+
+TEMPLATES = Path(__file__).parent
+#: pyvis ships vis-network under templates/lib; the template includes it from there
+PYVIS_TEMPLATES = Path(pyvis.__file__).parent / "templates"
+
+
+def render_view(
+    store: GraphStore,
+    config: ViewerConfig | None = None,
+    *,
+    focus: str | None = None,
+    window: Window | None = None,
+) -> str:
+    """Return the HTML page of the configured projection of ``store``.
+
+    Parameters
+    ----------
+    store : pyoxigraph.Store
+        The built graph.
+    config : ViewerConfig, optional
+        Projection, top N, the measure that sizes nodes, ego depth, tooltip length.
+    focus : str, optional
+        A node IRI or label: draw its ego network (``config.depth`` hops) instead of the
+        whole top N.
+    window : Window, optional
+        Only cables created in this date range count.
+
+    Returns
+    -------
+    str
+        A complete HTML document with vis-network inlined.
+
+    Raises
+    ------
+    ConfigError
+        If the projection or measure is unknown or ``focus`` matches no node.
+    """
+    config = config or ViewerConfig()
+    graph = project(store, config.projection, window)
+    data = page_data(store, graph, config, focus)
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(TEMPLATES), str(PYVIS_TEMPLATES)]),
+        autoescape=True,
+    )
+    return environment.get_template("page.html.j2").render(**data)
+
+
+def page_data(
+    store: GraphStore, graph: nx.Graph, config: ViewerConfig, focus: str | None = None
+) -> dict[str, Any]:
+    """The template's variables: title, legend entries and the vis.js nodes, edges, options."""
+    sizes = _sizes(graph, config.size_by)
+    center = find_node(graph, focus) if focus else None
+    shown = ego_network(graph, center, config.depth) if center is not None else graph
+    shown = top_nodes(shown, sizes, config.top, keep=center)
+    altlabels = _altlabels(store, list(shown))
+    net = Network(directed=graph.is_directed())
+    for node, attrs in shown.nodes(data=True):
+        kind = attrs.get("type", "Thing")
+        style = style_of(kind)
+        net.add_node(
+            node,
+            label=attrs.get("label", node),
+            shape=style.shape,
+            color=style.color,
+            value=sizes.get(node, 0),
+            kgType=kind,
+            kgFacts=_facts(node, attrs, graph, config.size_by, sizes, altlabels),
+            kgCables=_cables(graph, node, config.cables_per_node),
+        )
+    for a, b, attrs in shown.edges(data=True):
+        weight = attrs.get("weight", 1)
+        role = f" ({attrs['role']})" if "role" in attrs else ""
+        net.add_edge(a, b, value=weight, title=f"{weight} cable(s){role}")
+    nodes, edges, *_ = net.get_network_data()
+    counts = Counter(node["kgType"] for node in nodes)
+    legend = [
+        {"type": kind, "color": style_of(kind).color, "shape": style_of(kind).shape, "count": n}
+        for kind, n in sorted(counts.items())
+    ]
+    subtitle = (
+        f"ego network of {graph.nodes[center].get('label', center)} ({config.depth} hop(s))"
+        if center is not None
+        else f"top {min(config.top, graph.number_of_nodes())} of "
+        f"{graph.number_of_nodes()} nodes by {config.size_by}"
+    )
+    return {
+        "title": f"cablegraph: {config.projection}",
+        "subtitle": f"{subtitle}; {len(nodes)} nodes, {len(edges)} edges",
+        "size_by": config.size_by,
+        "legend": legend,
+        "data": {
+            "nodes": nodes,
+            "edges": edges,
+            "options": _options(config, graph.is_directed()),
+        },
+    }
+
+
+def _sizes(graph: nx.Graph, size_by: str) -> dict[Any, float]:
+    if size_by == "cables":
+        return {node: attrs.get("cables", 0) for node, attrs in graph.nodes(data=True)}
+    return measure(graph, size_by)
+
+
+def _facts(
+    node: Any,
+    attrs: dict[str, Any],
+    graph: nx.Graph,
+    size_by: str,
+    sizes: dict[Any, float],
+    altlabels: dict[str, list[str]],
+) -> list[list[str]]:
+    facts = [["type", str(attrs.get("type", ""))], ["cables", str(attrs.get("cables", 0))]]
+    facts.append(["neighbours", str(graph.degree(node))])
+    if size_by != "cables":
+        facts.append([size_by, f"{sizes.get(node, 0):.4g}"])
+    if altlabels.get(node):
+        facts.append(["also", "; ".join(sorted(altlabels[node])[:8])])
+    facts.append(["IRI", str(node)])
+    return facts
+
+
+def _cables(graph: nx.Graph, node: Any, limit: int) -> list[dict[str, str]]:
+    table: dict[str, CableInfo] = graph.graph.get("cables", {})
+    infos = [table[c] for c in graph.graph.get("mentions", {}).get(node, ()) if c in table]
+    infos.sort(key=lambda info: (info.date, info.identifier), reverse=True)
+    return [{"id": i.identifier, "date": i.date[:10], "subject": i.title} for i in infos[:limit]]
+
+
+def _altlabels(store: GraphStore, nodes: list[Any]) -> dict[str, list[str]]:
+    iris = " ".join(f"<{node}>" for node in nodes if isinstance(node, str) and ">" not in node)
+    if not iris:
+        return {}
+    found: dict[str, list[str]] = {}
+    query = f"SELECT ?e ?alt WHERE {{ VALUES ?e {{ {iris} }} ?e skos:altLabel ?alt }}"
+    for row in select(store, query):
+        found.setdefault(row["e"], []).append(row["alt"])
+    return found
+
+
+def _options(config: ViewerConfig, directed: bool) -> dict[str, Any]:
+    # forceAtlas2Based settles large sparse graphs faster than barnesHut; physics is turned
+    # off by the page once stabilisation ends, so nothing keeps moving (or burning CPU).
+    return {
+        "physics": {
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {
+                "gravitationalConstant": -60,
+                "springLength": 120,
+                "avoidOverlap": 0.3,
+            },
+            "minVelocity": 1.0,
+            "stabilization": {
+                "enabled": True,
+                "iterations": config.stabilization_iterations,
+                "updateInterval": 50,
+                "fit": True,
+            },
+        },
+        "nodes": {
+            "scaling": {
+                "min": 8,
+                "max": 40,
+                "label": {"enabled": True, "min": 11, "max": 26, "drawThreshold": 6},
+            },
+            "font": {"size": 12},
+        },
+        "edges": {
+            "scaling": {"min": 1, "max": 8},
+            "color": {"color": "#b0b0b0", "highlight": "#333333", "inherit": False},
+            "smooth": False,
+            "arrows": {"to": {"enabled": directed, "scaleFactor": 0.5}},
+        },
+        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": True},
+    }

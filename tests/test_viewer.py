@@ -1,0 +1,107 @@
+"""The viewer page: what it contains, and what a real (headless Chromium) browser shows.
+
+Uses the hand-made graph of tests/test_analytics.py, with one cable subject replaced by a
+script tag: it must show as text and never run.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kg.config import ViewerConfig
+from kg.errors import ConfigError
+from kg.store import OxigraphStore
+from kg.viewer import render_view
+from kg.viewer.browser import Chromium, find_chromium
+from tests.data import PROJECT
+from tests.test_analytics import ALMATY, ASTANA, BISHKEK, EVENT, INL, IOM, OSCE, TRIG
+
+HOSTILE = "<script>window.kgPwned = 1; alert(1)</script>"
+needs_chromium = pytest.mark.skipif(
+    find_chromium() is None,
+    reason="needs Debian's chromium on PATH (apt-get install chromium); CI installs it",
+)
+
+
+@pytest.fixture
+def store() -> OxigraphStore:
+    store = OxigraphStore()
+    trig = TRIG.replace('dcterms:title "One"', f'dcterms:title "{HOSTILE}"')
+    store.add_default(ox.parse(trig, ox.RdfFormat.TRIG))
+    return store
+
+
+def _payload(html: str) -> dict:
+    block = re.search(r'<script id="graph-data" type="application/json">(.*?)</script>', html, re.S)
+    assert block is not None
+    return json.loads(block.group(1))
+
+
+def test_page_is_self_contained_and_escapes_cable_text(store: OxigraphStore) -> None:
+    html = render_view(store)
+    assert "cdnjs" not in html
+    assert "jsdelivr" not in html
+    assert not re.search(r"<(script|link)[^>]+(src|href)=", html)
+    assert HOSTILE not in html  # only the JSON-escaped form \u003cscript\u003e is there
+    data = _payload(html)
+    assert {n["id"] for n in data["nodes"]} == {INL, IOM, ALMATY, ASTANA, OSCE, EVENT, BISHKEK}
+    assert len(data["edges"]) == 7
+    inl = next(n for n in data["nodes"] if n["id"] == INL)
+    assert inl["kgCables"] == [
+        {"id": "07ASTANA2", "date": "2007-02-05", "subject": "Two"},
+        {"id": "07ASTANA1", "date": "2007-01-10", "subject": HOSTILE},
+    ]
+    assert inl["shape"] == "dot"
+    assert next(n for n in data["nodes"] if n["id"] == ALMATY)["shape"] == "triangle"
+    assert data["options"]["physics"]["stabilization"]["enabled"] is True
+
+
+def test_top_n_and_ego_network(store: OxigraphStore) -> None:
+    top = _payload(render_view(store, ViewerConfig(top=3, size_by="weighted_degree")))
+    # weighted degrees: Astana 4; INL, IOM, Almaty, OSCE 3 -> ties broken by label
+    assert {n["label"] for n in top["nodes"]} == {"Almaty", "Embassy Astana", "INL"}
+    ego = _payload(render_view(store, focus="trafficking training"))
+    assert {n["id"] for n in ego["nodes"]} == {EVENT, ASTANA, OSCE}
+    deeper = _payload(render_view(store, ViewerConfig(depth=2), focus=EVENT))
+    assert ALMATY in {n["id"] for n in deeper["nodes"]}
+    with pytest.raises(ConfigError, match="focus `Tashkent` matches no node"):
+        render_view(store, focus="Tashkent")
+
+
+@needs_chromium
+def test_page_in_headless_chromium(store: OxigraphStore, tmp_path: Path) -> None:
+    page = tmp_path / "graph.html"
+    page.write_text(render_view(store), encoding="utf-8")
+    with Chromium(timeout=60) as browser:
+        browser.open(page.as_uri())
+        assert browser.wait_for("window.kgStabilizedMs !== undefined", 60)
+        assert browser.evaluate("kgViewer.nodes.length") == 7
+        assert browser.evaluate("kgViewer.edges.length") == 7
+        assert browser.evaluate("kgViewer.findNode('iom')") == IOM
+        assert browser.evaluate("kgViewer.network.getSelectedNodes()") == [IOM]
+        assert browser.evaluate("document.getElementById('search-result').textContent") == (
+            "1 match(es); showing IOM"
+        )
+        # the type filter hides every Place
+        browser.evaluate(
+            "(() => { const box = document.querySelector('.type-filter[value=Place]');"
+            " box.checked = false; box.dispatchEvent(new Event('change')); })()"
+        )
+        assert browser.evaluate("kgViewer.nodes.get({filter: n => n.hidden}).length") == 2
+        # the hostile subject is text in INL's tooltip, and it never ran
+        tooltip = f"kgViewer.nodes.get({json.dumps(INL)}).title"
+        assert HOSTILE in browser.evaluate(f"{tooltip}.textContent")
+        browser.evaluate(f"document.body.appendChild({tooltip}) && true")
+        assert "&lt;script&gt;window.kgPwned" in browser.evaluate("document.body.innerHTML")
+        assert browser.evaluate("typeof window.kgPwned") == "undefined"
+        assert browser.evaluate("document.querySelectorAll('script').length") == 3
+        (PROJECT / "output").mkdir(exist_ok=True)
+        shot = browser.screenshot(PROJECT / "output" / "test_viewer.png")
+        assert shot.read_bytes()[:4] == b"\x89PNG"
+        assert browser.console_errors() == []
+        assert [u for u in browser.requests() if u != page.as_uri()] == []
