@@ -52,10 +52,15 @@ class CG(DefinedNamespace):
 
     # datatype properties
     addresseeName: URIRef  # addressee name
+    betweenness: URIRef  # betweenness
     canonicalId: URIRef  # canonical id
     classificationReason: URIRef  # classification reason
+    community: URIRef  # community
+    component: URIRef  # component
+    coreNumber: URIRef  # core number
     dateTimeGroup: URIRef  # date-time group
     declassifyOn: URIRef  # declassify on
+    degree: URIRef  # degree
     excludedPost: URIRef  # excluded post
     fipsCode: URIRef  # FIPS 10-4 code
     heading: URIRef  # heading
@@ -63,6 +68,7 @@ class CG(DefinedNamespace):
     isoCode: URIRef  # ISO 3166 code
     mcn: URIRef  # message control number
     orgType: URIRef  # organization type
+    pageRank: URIRef  # PageRank
     paragraphClassification: URIRef  # paragraph classification
     paragraphNumber: URIRef  # paragraph number
     postType: URIRef  # post type
@@ -73,6 +79,7 @@ class CG(DefinedNamespace):
     station: URIRef  # station
     tagKind: URIRef  # tag kind
     transmissionId: URIRef  # transmission id
+    weightedDegree: URIRef  # weighted degree
 
     # concept schemes
     TAGS: URIRef  # TAGS
