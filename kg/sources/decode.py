@@ -20,6 +20,7 @@ __all__ = ["check_line_lengths", "decode_bytes", "normalize_newlines"]
 # "text" is really binary that happened to decode as latin-1.
 _MAX_CONTROL_SHARE = 0.05
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _C1_CONTROL = re.compile("[\x80-\x9f]")
 _SAMPLE_CHARS = 65536
 
@@ -59,14 +60,20 @@ def decode_bytes(data: bytes, *, source: str = "<bytes>") -> str:
     if not data.strip():
         raise SourceError("empty: no text to read", source=source)
     text, encoding = _decode(data, source)
-    # Counted on the bytes (C speed); C1 controls only exist after the latin-1 fallback.
-    sample = data[:_SAMPLE_CHARS]
-    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
-    if encoding == "latin-1":
-        controls += len(_C1_CONTROL.findall(text[:_SAMPLE_CHARS]))
-    if controls > _MAX_CONTROL_SHARE * len(sample):
+    # Counted on the bytes where bytes are characters (C speed, the common case); C1
+    # controls only appear after the latin-1 fallback.
+    if encoding == "utf-16":
+        sample_size = min(len(text), _SAMPLE_CHARS)
+        controls = len(_CONTROL.findall(text[:_SAMPLE_CHARS]))
+    else:
+        sample = data[:_SAMPLE_CHARS]
+        sample_size = len(sample)
+        controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+        if encoding == "latin-1":
+            controls += len(_C1_CONTROL.findall(text[:_SAMPLE_CHARS]))
+    if controls > _MAX_CONTROL_SHARE * sample_size:
         raise SourceError(
-            f"binary content: {controls} of the first {len(sample)} bytes are control "
+            f"binary content: {controls} of the first {sample_size} characters are control "
             "characters; expected text",
             source=source,
         )
