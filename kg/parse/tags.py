@@ -26,8 +26,9 @@ _LABEL_AT_LINE = re.compile(
     r"^[ \t]*(?:TAGS?(?:[ \t]*[:;,][ \t]*|[ \t]+)|(?:TAGES|TABS|TAS|TGS)[ \t]*:[ \t]*)",
     re.IGNORECASE | re.MULTILINE,
 )
+# Inline the label may follow a glued date ("DECL: 08/16/2015TAGS: EMIN").
 _LABEL_INLINE = re.compile(
-    r"(?<![\w/])(?:TAGS?|A?GS)[ \t]*[:;][ \t]*|(?<=\s)TAGS[ \t]+", re.IGNORECASE
+    r"(?<![A-Za-z/])(?:TAGS?|AGS)[ \t]*[:;][ \t]*|(?<=\s)TAGS[ \t]+", re.IGNORECASE
 )
 _SUBJECT_LABEL = re.compile(r"\bS?UBJ(?:ECT)?\b\s*:?", re.IGNORECASE)
 # Page-break noise glued into the line: "SECRET       PAGE 02        ROME  03067  211833Z".

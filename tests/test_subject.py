@@ -1,0 +1,60 @@
+"""The SUBJECT line and titlefy."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.parse.subject import parse_subject, titlefy
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "TAGS: SNAR KZ\nSUBJECT: KAZAKHSTAN: INL CONDUCTS ANTI-TIP TRAINING COURSE FOR LAW \n"
+            "ENFORCEMENT, PROCURACY, AND JUDICIARY \n \n \nASTANA 00000367  001.2 OF 002 \n",
+            "KAZAKHSTAN: INL CONDUCTS ANTI-TIP TRAINING COURSE FOR LAW ENFORCEMENT, "
+            "PROCURACY, AND JUDICIARY",
+        ),
+        ("SUBJ: GUINEA - U.S./French Meeting \n\nClassified by X", "GUINEA - U.S./French Meeting"),
+        (
+            "SUBJECT: PART 3 OF 3:  THE LIFE\nPRETORIA 00000954 001.2 OF 004\n",
+            "PART 3 OF 3: THE LIFE",
+        ),
+        ("SUBJECT: VISIT TO CAIROClassified By: DCM", "VISIT TO CAIRO"),
+        ("SUBJECT: SUBJECT: DOUBLE LABEL\n\n", "DOUBLE LABEL"),
+        ("C O R R E C T E D COPY//SUBJECT LINE//\n\nSUBJECT: REAL ONE\nREF: A", "REAL ONE"),
+        ("SUBJECT: Bla &#8217; bla", "Bla \u2019 bla"),
+        ("UBJECT: TYPO LABEL REF: A. MANAMA 20", "TYPO LABEL"),
+        ("E.O. 12958: N/A \nTAGS: KIPR BR\n\n", ""),
+    ],
+)
+def test_parse_subject(text: str, expected: str) -> None:
+    assert parse_subject(text) == expected
+
+
+def test_parse_subject_keeps_marking_when_not_cleaning() -> None:
+    assert parse_subject("SUBJECT: (C/NF) WHO WOULD REPLACE") == "WHO WOULD REPLACE"
+    assert parse_subject("SUBJECT: (C/NF) WHO WOULD REPLACE", clean=False) == (
+        "(C/NF) WHO WOULD REPLACE"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("THE NEW GERMAN CABINET - AN OVERVIEW", "The New German Cabinet - An Overview"),
+        (
+            "63RD UN GENERAL ASSEMBLY: BRAZILIAN PRIORITIES",
+            "63rd UN General Assembly: Brazilian Priorities",
+        ),
+        (
+            "VARIG'S DOWNWARD SPIRAL: WE'LL PAY YOU LATER",
+            "VARIG's Downward Spiral: We'll Pay You Later",
+        ),
+        ("COTE D'IVOIRE: UK ON ELECTIONS", "Cote D'Ivoire: UK on Elections"),
+        ("", ""),
+    ],
+)
+def test_titlefy(text: str, expected: str) -> None:
+    assert titlefy(text) == expected
