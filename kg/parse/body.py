@@ -1,0 +1,416 @@
+"""The body of a telegram: numbered paragraphs, summary, comment, signature, clean text.
+
+Called by :func:`kg.parse.cable.parse_cable` with the body text (HTML removed, page
+boilerplate already stripped by :mod:`kg.parse.page`); every function also works on a
+fragment. Page-break lines (``ASTANA 00000367  002.2 OF 002``, ``PAGE 02 ROME 01196 01 OF
+02 082030Z``) never reach a paragraph, the summary or the clean text. Signer surnames are
+canonicalised with ``kg/data/signer_fixes.json`` (built by ``tools/build_body_tables.py``
+from cablemap's tables, Lars Heuer, BSD-3-Clause). Patterns were written afresh after
+reading cablemap's reader and test cases; all are linear in their input.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from importlib import resources
+
+from kg.model import Paragraph
+
+__all__ = [
+    "canonical_signers",
+    "clean_content",
+    "parse_comment",
+    "parse_paragraphs",
+    "parse_signers",
+    "parse_summary",
+]
+
+# Sections, summaries and comments are searched in the head of very long texts only.
+_MAX_BODY = 400_000
+
+_PAGE_BREAK = re.compile(
+    r"(?m)^[ \t]*(?:"
+    r"[A-Z][A-Z .'-]{0,40}?[ \t]+0{2,}\d+[ \t]+\d{3}(?:\.\d)?[ \t]+OF[ \t]+\d{1,3}"
+    r"|PAGE[ \t]+\d+[ \t]+[A-Z][A-Z ]{0,30}?[ \t]+\d+[ \t]+(?:\d+[ \t]+OF[ \t]+\d+[ \t]+)?\d{6}Z"
+    r")[ \t]*$"
+)
+_UNDERLINE = re.compile(r"^[ \t]*[-‐=_]{3,}[ \t]*$")
+_INLINE_HEADING = re.compile(
+    r"^[ \t]*[-‐=]{3,}[ \t]*(?P<title>[^-‐=\n]{2,80}?)[ \t]*[-‐=]{3,}[ \t]*$"
+)
+_PARAGRAPH = re.compile(
+    r"^[ \t]*¶?[ \t]*(?P<number>\d{1,3})[ \t]*\.(?!\d)[ \t]*"
+    r"(?:\((?P<mark>[A-Z/]{1,10})\)|(?P<bare>[A-Z]{1,4}(?:/[A-Z]{1,4})?)\))?[ \t]*"
+)
+_UPPER_LINE = re.compile(r"^[ \t]*(?P<title>[A-Z][A-Z0-9 ,'&/:()\-]{2,80}?)[ \t]*:?[ \t]*$")
+_NOT_HEADING = re.compile(
+    r"^(?:UNCLAS(?:SIFIED)?|CONFIDENTIAL|SECRET|SIPDIS|NOFORN|SENSITIVE|LIMITED OFFICIAL USE"
+    r"|NNNN|END (?:TEXT|SUMMARY|COMMENT)|BT|E\.O\..*|TAGS:.*|SUBJECT:.*|REF.*)\b"
+)
+_SPACES = re.compile(r"[ \t]+")
+_WHITESPACE = re.compile(r"\s+")
+
+_SUMMARY_START = re.compile(
+    r"(?<![A-Za-z])(?:BEGIN\s+)?SUMMA?R?Y"
+    r"(?:\s*(?:AND|&)\s+(?:COMMENTS?|ACTION\s+REQUESTS?|INTRODUCTION|TABLE\s+OF\s+CONTENTS"
+    r"|RECOMMENDATIONS?|BACKGROUND)|\s*/\s*COMMENT)?"
+    r"(?P<punct>[ \t]*[:.\-]|[ \t]*(?=\n)|[ \t]*[-‐=]{3,})",
+    re.IGNORECASE,
+)
+_SUMMARY_END = re.compile(
+    r"\bEND\s+(?:OF\s+)?SUMMA?R?Y\b(?:\s*(?:AND|/)\s*[A-Z]+(?:\s+REQUEST)?)?", re.I
+)
+_COMMENT_START = re.compile(
+    r"(?<![A-Za-z])COMMENT(?P<punct>[ \t]*[:.\-]|[ \t]*(?=\n)|[ \t]*[-‐=]{3,})", re.I
+)
+_COMMENT_END = re.compile(r"\bEND\s+(?:OF\s+)?COMMENTS?\b", re.I)
+_LEAD_IN = re.compile(
+    r"^(?:[\s:.\-‐=]|\([A-Z/]{1,10}\))*(?:¶?\s*\d{1,3}\s*\.(?!\d)\s*(?:\([A-Z/]{1,10}\))?\s*)?"
+    r"(?:SUMMARY\s*[:.\-]\s*)?(?:\([A-Z/]{1,10}\)\s*)?",
+    re.I,
+)
+_LINE_NUMBER = re.compile(
+    r"(?m)^[ \t]*¶?[ \t]*\d{1,3}[ \t]*\.(?!\d)[ \t]*(?:\([A-Z/]{1,10}\)[ \t]*)?"
+)
+_SECTION_STOP = re.compile(r"\n[ \t]*\n|[-‐=]{4,}|\n[ \t]*¶?[ \t]*\d{1,3}[ \t]*\.(?!\d)")
+
+_NOISE_LINE = re.compile(
+    r"^\s*(?:(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|SENSITIVE|SIPDIS"
+    r"|NOFORN|NNNN|BT|//END//|END TEXT\.?|[#>.\-]+|NOTE\b.*|Declassified/Released.*"
+    r"|Review \d+.*|\d{4}[A-Z]+\d+ - .*|Classification:.*|C O N F I D E N T I A L.*"
+    r"|PAGE \d+ .*|[A-Z][A-Z .'-]*\s+0{2,}\d+\s+\d{3}(?:\.\d)?\s+OF\s+\d{1,3})\s*)$",
+    re.IGNORECASE,
+)
+_SIGNER_LINE = re.compile(
+    r"^\s*(?P<name>[A-Z][A-Za-z'\-]*(?:[ ,/]+[A-Z][A-Za-z'\-]*){0,2})[.#\s]*$"
+)
+_SIGNER_AFTER_SENTENCE = re.compile(
+    r"[.!)]\s+(?P<name>[A-Z][A-Z'\-]+(?:\s[A-Z][A-Z'\-]+)?)[.#\s]*$"
+)
+_NOT_SIGNER = frozenset(
+    [
+        "THE",
+        "A",
+        "AN",
+        "AND",
+        "OF",
+        "TO",
+        "IN",
+        "END",
+        "TEXT",
+        "UNQUOTE",
+        "QUOTE",
+        "REGARDS",
+        "TEXT.",
+        "COMMENT",
+        "SUMMARY",
+        "NOTE",
+        "BT",
+        "NNNN",
+        "CONFIDENTIAL",
+        "SECRET",
+        "UNCLASSIFIED",
+        "SIPDIS",
+        "NOFORN",
+        "CITY",
+        "ACTION",
+        "INFO",
+        "FYI",
+        "YYY",
+        "XXX",
+        "WP",
+        "GP",
+        "DECL",
+        "MINIMIZE",
+        "CONSIDERED",
+    ]
+)
+
+_PARAGRAPH_MARK = re.compile(
+    r"(?m)^[ \t]*¶?[ \t]*\d{1,3}[ \t]*\.(?!\d)[ \t]*"
+    r"(?:\([A-Z/]{1,10}\)|[A-Z]{1,4}(?:/[A-Z]{1,4})?\))?[ \t]*"
+)
+_MARKER_PHRASES = re.compile(
+    r"(?:(?<=^)|(?<=\n))(?:SUMMARY(?:\s+AND\s+(?:COMMENT|ACTION\s+REQUEST))?|COMMENT)\s*[:.]\s?"
+    r"|\bEND\s+(?:SUMMARY(?:\s+AND\s+COMMENT)?|COMMENT)\s*\.?[ ]?",
+    re.IGNORECASE,
+)
+_PAGE_BREAK_BLOCK = re.compile(
+    r"(?m)^[ \t]*[A-Z][A-Z .'-]{0,40}?[ \t]+0{2,}\d+[ \t]+\d{3}(?:\.\d)?[ \t]+OF[ \t]+\d{1,3}"
+    r"[ \t]*\n(?:[ \t]*\n)?"
+)
+_SIPDIS_LINE = re.compile(r"(?:\n[ \t]*)?\n[ \t]*SIPDIS[ \t]*(?=\n)\n?")
+_UNDERLINE_LINE = re.compile(r"(?m)^[ \t]*[-‐=_]{3,}[ \t]*$")
+_REDACTION_TAIL = re.compile(r"(?<=[a-z])x{2,}\b|\bx{2,}\b")
+
+
+def _lines_without_page_breaks(body: str) -> list[str]:
+    return _PAGE_BREAK.sub("", body[:_MAX_BODY].replace("¶", "")).split("\n")
+
+
+def _heading(lines: list[str], index: int) -> tuple[str | None, int]:
+    """Return ``(heading, lines used)`` when ``lines[index]`` starts a heading."""
+    line = lines[index]
+    inline = _INLINE_HEADING.match(line)
+    if inline:
+        return _WHITESPACE.sub(" ", inline["title"]).strip(), 1
+    if _UNDERLINE.match(line) and index + 2 < len(lines) and _UNDERLINE.match(lines[index + 2]):
+        title = lines[index + 1].strip()
+        if title and not _UNDERLINE.match(title):
+            return _WHITESPACE.sub(" ", title), 3
+    underlined = index + 1 < len(lines) and _UNDERLINE.match(lines[index + 1])
+    if underlined and line.strip() and not _PARAGRAPH.match(line):
+        return _WHITESPACE.sub(" ", line.strip()), 2
+    upper = _UPPER_LINE.match(line)
+    if upper and not _NOT_HEADING.match(upper["title"]):
+        before = index == 0 or not lines[index - 1].strip()
+        after = index + 1 >= len(lines) or not lines[index + 1].strip()
+        if before and after and any(ch.isalpha() for ch in upper["title"]):
+            return upper["title"].strip(" :"), 1
+    return None, 0
+
+
+def parse_paragraphs(body: str) -> list[Paragraph]:
+    """Return the numbered paragraphs of a body with their markings and section headings.
+
+    Parameters
+    ----------
+    body : str
+        The body of a telegram (or any fragment of it).
+
+    Returns
+    -------
+    list of Paragraph
+        One per numbered paragraph (``1. (C) text``), in order; ``heading`` is the section
+        heading the paragraph falls under (a line underlined with dashes, or a standalone
+        upper-case line). The text has page-break lines removed, lines joined, and stops
+        before the next heading and before the signature.
+
+    Examples
+    --------
+    >>> body = "SUMMARY\\n-------\\n1. (C) First point.\\n\\n2. (SBU) Second\\npoint.\\nORDWAY"
+    >>> [(p.number, p.classification, p.heading, p.text) for p in parse_paragraphs(body)]
+    [(1, 'C', 'SUMMARY', 'First point.'), (2, 'SBU', 'SUMMARY', 'Second point.')]
+    """
+    lines = _lines_without_page_breaks(body)
+    signature = _signature_index(lines)
+    if signature is not None:
+        lines = lines[:signature]
+    paragraphs: list[Paragraph] = []
+    heading: str | None = None
+    current: list[str] | None = None
+    number = mark = None
+    index = 0
+
+    def close() -> None:
+        if current is not None and number is not None:
+            text = _WHITESPACE.sub(" ", " ".join(current)).strip()
+            paragraphs.append(
+                Paragraph(text=text, number=number, classification=mark, heading=heading)
+            )
+
+    while index < len(lines):
+        line = lines[index]
+        start = _PARAGRAPH.match(line)
+        if start and (number is None or int(start["number"]) in (number + 1, number + 2)):
+            close()
+            number = int(start["number"])
+            mark = start["mark"] or start["bare"]
+            current = [line[start.end() :]]
+            index += 1
+            continue
+        title, used = _heading(lines, index)
+        if used:
+            close()
+            current = None if number is not None else current
+            heading = title
+            index += used
+            continue
+        if current is not None:
+            current.append(line)
+        index += 1
+    close()
+    # a paragraph list stays sequential: drop an unnumbered tail mistaken for a paragraph
+    return paragraphs
+
+
+def _section(body: str, start: re.Pattern[str], end: re.Pattern[str]) -> str | None:
+    text = _PAGE_BREAK.sub("", body[:_MAX_BODY].replace("¶", ""))
+    opening = None
+    for candidate in start.finditer(text):
+        before = text[max(0, candidate.start() - 8) : candidate.start()]
+        if re.search(r"END\s*$", before, re.I):
+            continue
+        line_start = text.rfind("\n", 0, candidate.start()) + 1
+        prefix = text[line_start : candidate.start()]
+        if (
+            prefix.strip()
+            and not _LEAD_IN.fullmatch(prefix)
+            and not re.fullmatch(r"[\s\-‐=]*", prefix)
+        ):
+            continue
+        opening = candidate
+        break
+    closing = end.search(text, opening.end() if opening else 0)
+    if opening is None:
+        if closing is None or start is not _SUMMARY_START:
+            return None
+        first = _LINE_NUMBER.search(text, 0, closing.start())
+        if first is None:
+            return None
+        content = text[first.start() : closing.start()]
+    elif closing is not None:
+        content = text[opening.end() : closing.start()]
+    else:
+        content = text[opening.end() :]
+        content = _LEAD_IN.sub("", content, count=1)
+        stop = _SECTION_STOP.search(content)
+        content = content[: stop.start()] if stop else content
+    return _section_text(content)
+
+
+def _section_text(content: str) -> str | None:
+    content = _UNDERLINE_LINE.sub("", content)
+    content = _LEAD_IN.sub("", content, count=1)
+    content = _LINE_NUMBER.sub("", content)
+    lines = [line.strip() for line in content.split("\n")]
+    text = "\n".join(line for line in lines if line)
+    return text.strip() or None
+
+
+def parse_summary(body: str) -> str | None:
+    """Return the summary of a body, or None.
+
+    The summary opens with ``SUMMARY:``, ``Summary.``, ``Summary and Comment:`` or a
+    ``SUMMARY`` heading and closes at ``END SUMMARY`` (or at the end of its paragraph);
+    a body that only says ``END SUMMARY`` has its first paragraph as summary. Paragraph
+    numbers, markings and blank lines inside are dropped.
+
+    Examples
+    --------
+    >>> parse_summary("1. (C) Summary: The Dutch agree.  End Summary.\\n\\n2. (C) More.")
+    'The Dutch agree.'
+    >>> parse_summary("1. (C) Nothing to see.") is None
+    True
+    """
+    return _section(body, _SUMMARY_START, _SUMMARY_END)
+
+
+def parse_comment(body: str) -> str | None:
+    """Return the comment of a body (``COMMENT: ... END COMMENT`` or a COMMENT section).
+
+    Examples
+    --------
+    >>> parse_comment("5. (C) Comment: They will not move.  End Comment.\\n")
+    'They will not move.'
+    """
+    return _section(body, _COMMENT_START, _COMMENT_END)
+
+
+@cache
+def _signer_fixes() -> dict[str, str]:
+    text = resources.files("kg").joinpath("data", "signer_fixes.json").read_text("utf-8")
+    fixes: dict[str, str] = json.loads(text)["fixes"]
+    return fixes
+
+
+def _signature_index(lines: list[str]) -> int | None:
+    """Return the index of the signature line, after which only noise follows."""
+    index = len(lines) - 1
+    while index >= 0 and (not lines[index].strip() or _NOISE_LINE.match(lines[index])):
+        index -= 1
+    if index < 0:
+        return None
+    line = lines[index]
+    match = _SIGNER_LINE.match(line)
+    if match and _plausible_signer(match["name"], line):
+        return index
+    return None
+
+
+def _plausible_signer(name: str, line: str) -> bool:
+    words = re.split(r"[ ,/]+", name.strip())
+    if any(word.upper() in _NOT_SIGNER for word in words):
+        return False
+    if name.isupper():
+        return True
+    # mixed case: a single capitalised surname alone on its line ("Murphy")
+    return len(words) == 1 and line.strip().rstrip(".") == name.strip()
+
+
+def parse_signers(body: str, *, canonicalize: bool = True) -> list[str]:
+    """Return the signer(s) at the end of a body.
+
+    Parameters
+    ----------
+    body : str
+        The body of a telegram (or its end).
+    canonicalize : bool
+        Upper-case and repair the surnames (:func:`canonical_signers`); False returns them
+        as written.
+
+    Examples
+    --------
+    >>> parse_signers("... END COMMENT.\\n\\nSTEIGMAN\\nCONFIDENTIAL\\n")
+    ['STEIGMAN']
+    >>> parse_signers("21.  BEIRUT MINIMIZE CONSIDERED.  EAGLETON\\n")
+    ['EAGLETON']
+    >>> parse_signers("Ambassador Murphy met the minister.\\nMurphy", canonicalize=False)
+    ['Murphy']
+    """
+    tail = body[-4000:]
+    lines = _lines_without_page_breaks(tail)
+    index = _signature_index(lines)
+    names: list[str] = []
+    if index is not None:
+        match = _SIGNER_LINE.match(lines[index])
+        assert match is not None  # _signature_index matched this line
+        names = [n for n in re.split(r"\s*[,/]\s*", match["name"].strip()) if n]
+    else:
+        last = len(lines) - 1
+        while last >= 0 and (not lines[last].strip() or _NOISE_LINE.match(lines[last])):
+            last -= 1
+        after = _SIGNER_AFTER_SENTENCE.search(lines[last]) if last >= 0 else None
+        if after and not any(w in _NOT_SIGNER for w in after["name"].split()):
+            names = [after["name"]]
+    return canonical_signers(names) if canonicalize else names
+
+
+def canonical_signers(names: list[str]) -> list[str]:
+    """Return signer surnames upper-cased, with known typos fixed and glued pairs split.
+
+    Examples
+    --------
+    >>> canonical_signers(["Murphy", "KEEGANPAAL", "ODONOHUE"])
+    ['MURPHY', 'KEEGAN', 'PAAL', "O'DONOHUE"]
+    """
+    fixes = _signer_fixes()
+    result: list[str] = []
+    for name in names:
+        upper = name.strip().upper()
+        result.extend(fixes.get(upper, upper).split(" ") if upper in fixes else [upper])
+    return result
+
+
+def clean_content(text: str) -> str:
+    """Return the text without paragraph numbers, markings and page furniture.
+
+    Removes paragraph numbers with their classification marking (``1. (C)``), the
+    SUMMARY / COMMENT markers and their ``END`` lines, heading underlines, page-break
+    lines, ``SIPDIS`` lines and trailing ``xxx`` redaction marks.
+
+    Examples
+    --------
+    >>> clean_content("1. (C) Content 1\\n2. (SBU) Content 2\\n")
+    'Content 1\\nContent 2\\n'
+    >>> clean_content("gentlexxx")
+    'gentle'
+    """
+    text = _PAGE_BREAK_BLOCK.sub("", text)
+    text = _SIPDIS_LINE.sub("\n", text)
+    text = _PARAGRAPH_MARK.sub("", text)
+    text = _MARKER_PHRASES.sub("", text)
+    text = _UNDERLINE_LINE.sub("", text)
+    return _REDACTION_TAIL.sub("", text)
