@@ -73,6 +73,7 @@ class BuildConfig:
     exports: tuple[str, ...] = ("turtle",)
     strict: bool = False
     progress: bool = True
+    validate_sample: int = 500
 
 
 @dataclass(frozen=True)

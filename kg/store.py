@@ -9,7 +9,6 @@ Queries see the union of all graphs as their default graph.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import urllib.error
 import urllib.parse
@@ -63,6 +62,15 @@ class GraphStore:
         """Yield every quad of the store."""
         raise NotImplementedError
 
+    def graph_names(self) -> list[ox.NamedNode]:
+        """Return the named graphs (one per cable), sorted."""
+        names = {q.graph_name for q in self.quads() if isinstance(q.graph_name, ox.NamedNode)}
+        return sorted(names, key=str)
+
+    def graph_quads(self, graph: ox.NamedNode | ox.DefaultGraph) -> Iterator[ox.Quad]:
+        """Yield the quads of one graph."""
+        return (q for q in self.quads() if q.graph_name == graph)
+
     def __len__(self) -> int:
         raise NotImplementedError
 
@@ -97,6 +105,7 @@ class OxigraphStore(GraphStore):
         except OSError as exc:
             raise StoreError(f"cannot open the Oxigraph store at {path}: {exc}") from exc
         self.path = path
+        self.read_only = read_only
 
     def replace_graphs(self, graphs: Iterable[tuple[ox.NamedNode, list[ox.Quad]]]) -> int:
         batch: list[ox.Quad] = []
@@ -137,12 +146,23 @@ class OxigraphStore(GraphStore):
     def quads(self) -> Iterator[ox.Quad]:
         yield from self.store.quads_for_pattern(None, None, None, None)
 
+    def graph_names(self) -> list[ox.NamedNode]:
+        names = [g for g in self.store.named_graphs() if isinstance(g, ox.NamedNode)]
+        return sorted(names, key=str)
+
+    def graph_quads(self, graph: ox.NamedNode | ox.DefaultGraph) -> Iterator[ox.Quad]:
+        yield from self.store.quads_for_pattern(None, None, None, graph)
+
+    def dump(self, path: str | Path, fmt: ox.RdfFormat) -> None:
+        """Write the whole dataset (N-Quads, TriG) straight from the store."""
+        self.store.dump(str(path), fmt)
+
     def __len__(self) -> int:
         return len(self.store)
 
     def close(self) -> None:
         if self.path is not None:
-            with contextlib.suppress(OSError):  # a read-only store has nothing to flush
+            if not self.read_only:
                 self.store.flush()
             del self.store
 
@@ -261,7 +281,9 @@ class SparqlStore(GraphStore):
     def replace_graphs(self, graphs: Iterable[tuple[ox.NamedNode, list[ox.Quad]]]) -> int:
         written = 0
         for graph, quads in graphs:
-            triples = ox.serialize([q.triple for q in quads], format=ox.RdfFormat.N_TRIPLES)
+            own = [q for q in quads if q.graph_name == graph]
+            self.add_default(q for q in quads if q.graph_name != graph)
+            triples = ox.serialize([q.triple for q in own], format=ox.RdfFormat.N_TRIPLES)
             self._update(
                 f"DROP SILENT GRAPH {graph} ;\n"
                 f"INSERT DATA {{ GRAPH {graph} {{\n{(triples or b'').decode()}\n}} }}"

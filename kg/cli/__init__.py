@@ -20,9 +20,14 @@ __all__ = ["COMMANDS", "main"]
 #: subcommand name → module under kg.cli
 COMMANDS: dict[str, str] = {
     "parse": "parse_cmd",
+    "build": "build_cmd",
+    "query": "query_cmd",
+    "serve": "serve_cmd",
+    "export": "export_cmd",
     "conformance": "conformance_cmd",
     "analyze": "analyze_cmd",
     "view": "view_cmd",
+    "synth": "synth_cmd",
 }
 
 
