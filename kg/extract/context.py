@@ -1,0 +1,114 @@
+"""What every extractor of one cable shares: the gazetteer, the cable's country and post,
+the text segments, and the mentions earlier extractors found. Made by :mod:`kg.extract`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.extract.gazetteer import Gazetteer, load_gazetteer
+from kg.extract.text import Segment, cable_segments, slug
+from kg.model import Cable, Entity, Mention
+
+__all__ = ["ExtractContext", "make_context"]
+
+_STATION = re.compile(r"^\d{2}([A-Z]+?)\d+$")
+
+
+@dataclass
+class ExtractContext:
+    """Per-cable state the extractors read and extend, in registry order."""
+
+    gazetteer: Gazetteer
+    cable: Cable
+    segments: list[Segment]
+    station: str | None
+    country: str | None
+    post: Entity | None
+    mentions: list[Mention] = field(default_factory=list)
+    # acronym → entity key, learned from "Long Name (ABC)" in this cable.
+    acronyms: dict[str, str] = field(default_factory=dict)
+
+    def covered(self, paragraph: int | None, start: int, end: int) -> bool:
+        """Tell whether a span overlaps a mention already found in that segment."""
+        return any(
+            m.paragraph == paragraph
+            and m.start is not None
+            and m.end is not None
+            and m.start < end
+            and start < m.end
+            for m in self.mentions
+        )
+
+    def entities(self, type_: str) -> list[Entity]:
+        """Return the distinct entities of ``type_`` found so far, in order of first mention."""
+        seen: dict[str, Entity] = {}
+        for mention in self.mentions:
+            if mention.entity.type == type_:
+                seen.setdefault(mention.entity.key, mention.entity)
+        return list(seen.values())
+
+
+def make_context(cable: Cable, gazetteer: Gazetteer | None = None) -> ExtractContext:
+    """Return the extraction context of ``cable``: its station, country and sending post.
+
+    Parameters
+    ----------
+    cable : Cable
+        The parsed cable.
+    gazetteer : Gazetteer, optional
+        The tables to match against; the process-wide copy by default.
+
+    Returns
+    -------
+    ExtractContext
+        With ``country`` the ISO code of the sending post's country (None for Washington
+        and missions to international bodies).
+
+    Examples
+    --------
+    >>> c = make_context(Cable("07ASTANA367", "07ASTANA367", origin="Embassy Astana"))
+    >>> c.station, c.country, c.post.key, c.post.label
+    ('ASTANA', 'KZ', 'post/astana', 'US Embassy Astana')
+    """
+    gazetteer = gazetteer or load_gazetteer()
+    station = cable.station
+    if not station:
+        match = _STATION.match(cable.canonical_id or cable.reference_id or "")
+        station = match.group(1) if match else None
+    country = gazetteer.stations.get(station or "")
+    return ExtractContext(
+        gazetteer=gazetteer,
+        cable=cable,
+        segments=cable_segments(cable),
+        station=station,
+        country=country,
+        post=_sending_post(cable, station),
+    )
+
+
+_POST_KINDS = ("Consulate General", "Consulate", "Embassy", "Mission", "Office", "USOFFICE")
+
+
+def _sending_post(cable: Cable, station: str | None) -> Entity | None:
+    origin = (cable.origin or "").strip()
+    kind, city = "Embassy", None
+    for candidate in _POST_KINDS:
+        if origin.startswith(candidate + " "):
+            kind, city = candidate, origin[len(candidate) + 1 :]
+            break
+    if city is None:
+        if not station or station in {"STATE", "SECSTATE"}:
+            return None
+        city = station.title()
+    if kind == "USOFFICE":
+        kind = "Office"
+    label = f"US {kind} {city}"
+    return Entity(
+        key=f"post/{slug(city)}",
+        type="post",
+        label=label,
+        alt_labels=[f"{kind} {city}", f"U.S. {kind} {city}"],
+        attributes={"org_type": "us_diplomatic_post", "post_type": kind.lower(), "country": "US"},
+    )

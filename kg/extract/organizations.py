@@ -1,0 +1,293 @@
+"""The organizations extractor: gazetteer names, acronyms defined in the text, named
+patterns ("Ministry of X", "X Institute"), national bodies ("Dutch MFA", "the Government
+of Iceland", "GOB") and within-cable references ("the Ministry"). Registered as
+``organizations`` in :mod:`kg.extract`; runs first, so later extractors skip its spans.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract import register
+from kg.extract.context import ExtractContext
+from kg.extract.gazetteer import Gazetteer
+from kg.extract.names import CAP, ORG_HEADS, acronym_matches, org_type_of, trim_name
+from kg.extract.text import Segment, is_upper_text, slug
+from kg.model import Cable, Entity, Event, Mention
+
+__all__ = ["extract_organizations", "government_entity"]
+
+_HEAD = "(?:" + "|".join(sorted(set(ORG_HEADS), key=len, reverse=True)) + ")"
+_TAIL_WORD = rf"(?:{CAP}|(?:and|of|for|the|de|on|&)(?=\s+[A-Z]))"
+# "Karaganda Legal Institute", "Department of Internal Affairs of Western Kazakhstan oblast"
+_NAMED = re.compile(
+    rf"\b((?:{CAP}\s+){{0,5}}){_HEAD}\b"
+    rf"((?:\s+(?:of|for|on)\s+(?:the\s+)?{CAP}(?:\s+{_TAIL_WORD})*"
+    rf"(?:\s+(?:oblast|province|region|state))?)?)"
+)
+_DEFINITION = re.compile(r"\(([A-Z][A-Za-z]*[A-Z][A-Za-z/&-]*)\)")
+_ACRONYM = re.compile(r"(?<![\w/-])([A-Z][A-Z&]*[A-Z](?:-[A-Z]+)?)(?![\w/-])")
+_GOVERNMENT_ACRONYM = re.compile(r"(?<![\w/-])GO([A-Z]{1,3})(?![\w/-])")
+_BACK_REFERENCE = re.compile(
+    r"\b[Tt]he\s+(Ministry|Committee|Council|Commission|Chamber|Central Bank|Parliament|"
+    r"Court|Department|Institute|Agency|Bank|Party|Government|Foundation|Office|Bureau)"
+    r"(?!\s+(?:of|for|on)\b)(?![\w-])"
+)
+_NATIONAL_NOUNS = {
+    "government": "government",
+    "Government": "government",
+    "administration": "government",
+    "authorities": "government",
+    "MFA": "Ministry of Foreign Affairs",
+    "Foreign Ministry": "Ministry of Foreign Affairs",
+    "Ministry of Foreign Affairs": "Ministry of Foreign Affairs",
+    "Foreign Office": "Ministry of Foreign Affairs",
+    "parliament": "Parliament",
+    "Parliament": "Parliament",
+    "embassy": "Embassy",
+    "Embassy": "Embassy",
+    "navy": "Navy",
+    "Navy": "Navy",
+    "army": "Army",
+    "Army": "Army",
+    "military": "Armed Forces",
+    "armed forces": "Armed Forces",
+    "police": "Police",
+    "Supreme Court": "Supreme Court",
+    "Central Bank": "Central Bank",
+    "press office": "press office",
+    "Ministry of Defense": "Ministry of Defense",
+    "Defense Ministry": "Ministry of Defense",
+}
+_NATIONAL_NOUN = "(?:" + "|".join(sorted(_NATIONAL_NOUNS, key=len, reverse=True)) + ")"
+_BARE_NATIONAL = re.compile(
+    r"(?<![\w-])(MFA|Foreign Ministry|Ministry of Foreign Affairs|Supreme Court|Central Bank)"
+    r"(?![\w-])"
+)
+
+
+def government_entity(gazetteer: Gazetteer, code: str) -> Entity:
+    """Return the entity of the government of country ``code``.
+
+    >>> from kg.extract.gazetteer import load_gazetteer
+    >>> government_entity(load_gazetteer(), "IS").label
+    'Government of Iceland'
+    """
+    name = gazetteer.country_label(code) or code
+    return Entity(
+        key=f"org/gov-{code.lower()}",
+        type="organization",
+        label=f"Government of {name}",
+        attributes={
+            "org_type": "foreign_government" if code != "US" else "us_government",
+            "country": code,
+        },
+    )
+
+
+def _national_entity(gazetteer: Gazetteer, code: str, noun: str) -> Entity:
+    canonical = _NATIONAL_NOUNS.get(noun, noun)
+    if canonical == "government":
+        return government_entity(gazetteer, code)
+    name = gazetteer.country_label(code) or code
+    return Entity(
+        key=f"org/{code.lower()}-{slug(canonical)}",
+        type="organization",
+        label=f"{name} {canonical}",
+        attributes={
+            "org_type": "military"
+            if canonical in {"Navy", "Army", "Armed Forces"}
+            else "foreign_government",
+            "country": code,
+            "parent": f"org/gov-{code.lower()}",
+        },
+    )
+
+
+def _gazetteer_entity(gazetteer: Gazetteer, key: str) -> Entity:
+    entry = gazetteer.orgs[key]
+    post = entry.type == "us_diplomatic_post"
+    return Entity(
+        key=f"org/{key}",
+        type="post" if post else "organization",
+        label=entry.name,
+        alt_labels=[*entry.acronyms, *entry.aliases],
+        attributes={
+            "org_type": entry.type,
+            "country": entry.country,
+            "parent": f"org/{entry.parent}" if entry.parent else None,
+            "gazetteer": True,
+        },
+    )
+
+
+def _learn_definitions(context: ExtractContext) -> dict[str, Entity]:
+    """Return acronym → entity for every "Long Name (ABC)" of the cable."""
+    gazetteer = context.gazetteer
+    learned: dict[str, Entity] = {}
+    for segment in context.segments:
+        for match in _DEFINITION.finditer(segment.text):
+            acronym = match.group(1)
+            words = segment.text[: match.start()].split()[-12:]
+            for size in range(1, len(words) + 1):
+                candidate = trim_name(words[-size:])
+                if (
+                    len(candidate) == size
+                    and candidate[-1][:1].isupper()
+                    and acronym_matches(acronym, candidate)
+                ):
+                    long_name = " ".join(candidate)
+                    key = gazetteer.org_names.get(long_name) or gazetteer.org_names.get(acronym)
+                    if key:
+                        learned[acronym] = _gazetteer_entity(gazetteer, key)
+                    elif set(candidate) & set(ORG_HEADS) or acronym in gazetteer.acronyms:
+                        learned[acronym] = _pattern_entity(context, candidate)
+                    break
+    return learned
+
+
+def _pattern_entity(context: ExtractContext, words: list[str]) -> Entity:
+    gazetteer = context.gazetteer
+    name = " ".join(words)
+    key = gazetteer.org_names.get(name)
+    if key:
+        return _gazetteer_entity(gazetteer, key)
+    country = context.country
+    for word in words:
+        code = gazetteer.demonyms.get(word) or gazetteer.country_names.get(word)
+        if code:
+            country = code
+            break
+    org_type = org_type_of(words)
+    scope = f"{country.lower()}-" if country and org_type == "foreign_government" else ""
+    return Entity(
+        key=f"org/{scope}{slug(name)}",
+        type="organization",
+        label=name,
+        attributes={"org_type": org_type, "country": country},
+    )
+
+
+def _government_code(context: ExtractContext, suffix: str) -> str | None:
+    gazetteer = context.gazetteer
+
+    def fits(code: str) -> bool:
+        country = gazetteer.countries.get(code)
+        if country is None:
+            return False
+        names = (country.name, *country.aliases)
+        return any(
+            "".join(w[0] for w in n.split() if w[0].isupper()) == suffix
+            or (len(suffix) == 1 and n.startswith(suffix))
+            or n == suffix
+            for n in names
+        )
+
+    if context.country and fits(context.country):
+        return context.country
+    mentioned = []
+    for segment in context.segments:
+        for name, code in gazetteer.country_names.items():
+            if code not in mentioned and name in segment.text and fits(code):
+                mentioned.append(code)
+    return mentioned[0] if len(mentioned) == 1 else None
+
+
+@register("organizations")
+def extract_organizations(
+    cable: Cable, context: ExtractContext
+) -> tuple[list[Mention], list[Event]]:
+    """Find the organizations a cable names; see the module docstring for the methods.
+
+    Parameters
+    ----------
+    cable : Cable
+        The parsed cable.
+    context : ExtractContext
+        Its extraction context; ``context.acronyms`` is filled with the definitions found.
+
+    Returns
+    -------
+    tuple
+        The organization mentions (gazetteer diplomatic posts as ``post`` entities) and no
+        events.
+    """
+    gazetteer = context.gazetteer
+    learned = _learn_definitions(context)
+    context.acronyms.update({a: e.key for a, e in learned.items()})
+    mentions: list[Mention] = []
+    demonym_pattern = re.compile(
+        rf"(?<![\w-])((?:{gazetteer.demonym_pattern})|(?:{gazetteer.country_pattern}))"
+        rf"(?:'s)?\s+({_NATIONAL_NOUN})(?![\w-])"
+    )
+    government_of = re.compile(
+        rf"\bGovernment of (?:the\s+)?({gazetteer.country_pattern})(?![\w-])"
+    )
+    for segment in context.segments:
+        taken: list[tuple[int, int]] = []
+
+        def add(
+            entity: Entity, start: int, end: int, seg: Segment = segment, taken: list = taken
+        ) -> None:
+            if any(s < end and start < e for s, e in taken):
+                return
+            taken.append((start, end))
+            mentions.append(Mention(entity, seg.text[start:end], seg.paragraph, start, end))
+
+        text = segment.text
+        for match in government_of.finditer(text):
+            code = gazetteer.country_names[match.group(1)]
+            add(government_entity(gazetteer, code), match.start(), match.end())
+        for match in demonym_pattern.finditer(text):
+            word = match.group(1)
+            code = gazetteer.demonyms.get(word) or gazetteer.country_names[word]
+            add(_national_entity(gazetteer, code, match.group(2)), match.start(), match.end())
+        for match in gazetteer.org_pattern.finditer(text):
+            key = gazetteer.org_names[match.group()]
+            if match.group() in learned and learned[match.group()].key != f"org/{key}":
+                add(learned[match.group()], match.start(), match.end())
+            else:
+                add(_gazetteer_entity(gazetteer, key), match.start(), match.end())
+        for match in _GOVERNMENT_ACRONYM.finditer(text):
+            found = _government_code(context, match.group(1))
+            if found:
+                add(government_entity(gazetteer, found), match.start(), match.end())
+        if is_upper_text(text):
+            continue
+        for match in _NAMED.finditer(text):
+            start = match.start()
+            words = text[match.start() : match.end()].split()
+            trimmed = trim_name(words)
+            if not trimmed or (len(trimmed) == 1 and not match.group(2)):
+                continue
+            start = match.end() - len(" ".join(trimmed))
+            if trimmed[0] in ORG_HEADS and not match.group(2) and len(trimmed) == 1:
+                continue
+            add(_pattern_entity(context, trimmed), start, match.end())
+        for match in _ACRONYM.finditer(text):
+            if match.group(1) in learned:
+                add(learned[match.group(1)], match.start(), match.end())
+        if context.country:
+            for match in _BARE_NATIONAL.finditer(text):
+                add(
+                    _national_entity(gazetteer, context.country, match.group(1)),
+                    match.start(),
+                    match.end(),
+                )
+        for match in _BACK_REFERENCE.finditer(text):
+            head = match.group(1)
+            referent = _referent(context, mentions, head)
+            if referent is not None:
+                add(referent, match.start(1), match.end())
+    return mentions, []
+
+
+def _referent(context: ExtractContext, mentions: list[Mention], head: str) -> Entity | None:
+    if head == "Government" and context.country:
+        return government_entity(context.gazetteer, context.country)
+    for mention in reversed(mentions):
+        if head in mention.entity.label.split() or head == mention.entity.label:
+            return mention.entity
+    if head == "Department":
+        return _gazetteer_entity(context.gazetteer, "dos")
+    return None

@@ -1,0 +1,380 @@
+"""The persons extractor: names with titles ("Minister of Public Security Fernando
+Berrocal", "Ambassador Sobel"), appositions ("Laurent Stokvis, Director of ..."), later
+surname-only mentions, the signer (full name from the Classified By line or the cablemap
+signer facts) and the addressees of the "STATE FOR ..." lines. Registered as ``persons``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract import register
+from kg.extract.context import ExtractContext
+from kg.extract.names import LEADING_STOPWORDS, ORG_HEADS, PROGRAMME_HEADS
+from kg.extract.text import slug
+from kg.model import Cable, Entity, Event, Mention
+
+__all__ = ["extract_persons", "person_entity"]
+
+_TITLES = sorted(
+    """Deputy Prime Minister|Prime Minister|Vice President|President|Deputy Foreign Minister|
+    Foreign Minister|Vice Minister|Deputy Minister|Minister|Ambassador|Charge d'Affaires|
+    Charge|CDA|DCM|Under Secretary|Deputy Assistant Secretary|Assistant Secretary|
+    Deputy Secretary|Secretary General|Secretary|Senator|Congressman|Congresswoman|
+    Governor|Mayor|General|Gen\\.|Colonel|Col\\.|Lt\\. Col\\.|Admiral|Adm\\.|Major|Captain|
+    Director General|Deputy Director|Director|Chairman|Chairwoman|Chief|Commander|
+    Cardinal|Pope|Monsignor|Archbishop|Bishop|King|Queen|Crown Prince|Prince|Sheikh|Emir|
+    Sultan|Mr\\.|Ms\\.|Mrs\\.|Dr\\.|Mr|Ms|Mrs|Dr|Judge|Prosecutor|Attorney General|Speaker|
+    MP|Pandit|Maulana|legislator|Commissioner|Spokesman|Advisor|Adviser|Consul General|
+    Consul|FM|PM|Mullah|Imam|Ayatollah|Professor|Prof\\.|Rabbi|Lord|Sir|Chancellor|Premier|
+    Vice Premier|Lieutenant|CEO|Chairperson|Justice|Coordinator|Representative|Delegate""".replace(
+        "\n", ""
+    )
+    .replace(" |", "|")
+    .replace("|    ", "|")
+    .split("|"),
+    key=len,
+    reverse=True,
+)
+_TITLE = "(?:" + "|".join(t.strip() for t in _TITLES if t.strip()) + ")"
+_NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[-'’][A-Za-z]+)*|[A-Z]\.|al-[A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]+)"
+_PARTICLE = r"(?:de|da|do|dos|del|della|van|von|der|ul|bin|ibn|el|al|la|le)"
+_NAME_RUN = rf"{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOKEN}){{0,5}}"
+_TITLED = re.compile(
+    rf"(?<![\w-])(?:(?:former|outgoing|new|acting)\s+)?({_TITLE})"
+    rf"((?:\s+(?:of|for)\s+(?:the\s+)?{_NAME_TOKEN}(?:\s+(?:and\s+)?{_NAME_TOKEN})*)?)"
+    rf"\s+({_NAME_RUN})"
+)
+_APPOSITION = re.compile(
+    rf"(?<![\w-])({_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOKEN}){{1,3}}),\s+"
+    rf"(?:the\s+|an?\s+)?(?:former\s+|outgoing\s+|new\s+|acting\s+)?(?:{_TITLE}|head|chief)\b"
+)
+# Words that make a capitalised run a body or an office, not a person's name.
+_NOT_NAME = (
+    frozenset(
+        [
+            "Affairs",
+            "Security",
+            "Public",
+            "Foreign",
+            "Interior",
+            "Justice",
+            "Defense",
+            "Defence",
+            "Finance",
+            "Economy",
+            "Economic",
+            "Trade",
+            "Education",
+            "Health",
+            "Industry",
+            "Energy",
+            "Culture",
+            "Agriculture",
+            "Presidency",
+            "State",
+            "National",
+            "International",
+            "General",
+            "Political",
+            "Director",
+            "Minister",
+            "Ministry",
+            "Embassy",
+            "Government",
+            "Office",
+            "Department",
+            "Council",
+            "Committee",
+            "Court",
+            "Republic",
+            "Kingdom",
+            "United",
+            "States",
+            "Union",
+            "House",
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+            "Summary",
+            "Comment",
+            "End",
+            "Note",
+            "Prime",
+            "Vice",
+            "Deputy",
+            "Chief",
+            "Ambassador",
+            "Secretary",
+            "Post",
+            "Mission",
+            "Consulate",
+            "Assistant",
+            "Under",
+            "Embassy",
+            "Poloff",
+            "Econoff",
+            "Emboff",
+            "Emboffs",
+            "DCM",
+            "CDA",
+            "Charge",
+            "Washington",
+            "Administration",
+            "Party",
+            "Western",
+            "Eastern",
+            "Northern",
+            "Southern",
+            "Central",
+            "Hemisphere",
+            "Kingdom",
+            "Desk",
+            "Division",
+            "Team",
+            "Leader",
+        ]
+    )
+    | frozenset(ORG_HEADS)
+    | frozenset(PROGRAMME_HEADS)
+)
+
+
+def person_entity(name: str, title: str | None = None, scope: str | None = None) -> Entity:
+    """Return the entity of a person; a lone surname is keyed within ``scope``.
+
+    >>> person_entity("Fernando Berrocal", "Minister").key
+    'person/fernando-berrocal'
+    >>> person_entity("Sobel", "Ambassador", scope="BR").key
+    'person/sobel--br'
+    """
+    single = len(name.split()) == 1
+    key = f"person/{slug(name)}" + (f"--{scope.lower()}" if single and scope else "")
+    attributes = {"job_title": title} if title else {}
+    return Entity(key=key, type="person", label=name, attributes=attributes)
+
+
+def _clean_name(context: ExtractContext, raw: str) -> str | None:
+    tokens = raw.split()
+    while tokens and (tokens[-1] in _NOT_NAME or tokens[-1].rstrip(".") == ""):
+        tokens.pop()
+    gazetteer = context.gazetteer
+    for token in tokens:
+        if (
+            token in _NOT_NAME
+            or token in gazetteer.country_names
+            or token in gazetteer.demonyms
+            or token in gazetteer.org_names
+            or token in LEADING_STOPWORDS
+            or token.isupper()
+            and len(token) > 1
+        ):
+            return None
+    if not tokens or all(len(t) <= 2 for t in tokens):
+        return None
+    return " ".join(tokens)
+
+
+def _signer(cable: Cable, context: ExtractContext) -> list[Mention]:
+    mentions = []
+    names = cable.classified_by.names if cable.classified_by else []
+    for surname in cable.signers:
+        written = surname.strip().title()
+        if not written:
+            continue
+        full = next((n for n in names if n.split()[-1].lower() == written.lower()), None)
+        if full is None:
+            full = context.gazetteer.signers.get(surname.strip().upper(), {}).get(
+                context.station or ""
+            )
+        entity = person_entity(full or written, scope=context.station)
+        entity.alt_labels.append(written)
+        entity.attributes["roles"] = ["signer"]
+        if context.post is not None:
+            entity.attributes["affiliation"] = context.post.key
+        paragraph = len(cable.paragraphs) - 1 if cable.paragraphs else None
+        mentions.append(Mention(entity, surname, paragraph))
+    return mentions
+
+
+_FOR_LINE = re.compile(r"^[ \t]*[A-Z][A-Z/ ,;.&-]*\bFOR\b[A-Z/ ,;.&-]*$", re.MULTILINE)
+_ADDRESS_STOP = frozenset(
+    [
+        "DEPT",
+        "STATE",
+        "ALSO",
+        "PASS",
+        "TO",
+        "PLEASE",
+        "FOR",
+        "AND",
+        "THE",
+        "OF",
+        "ONLY",
+        "INFO",
+        "ATTN",
+        "ACTION",
+        "EXCLUSIVE",
+        "FROM",
+        "DEPARTMENT",
+        "TREASURY",
+        "JUSTICE",
+        "DEFENSE",
+        "COMMERCE",
+        "WHITE",
+        "HOUSE",
+        "AMBASSADOR",
+        "USDOC",
+        "SECDEF",
+        "ENERGY",
+        "LABOR",
+        "AGRICULTURE",
+        "HOMELAND",
+        "SECURITY",
+        "NSC",
+        "USTR",
+        "USAID",
+        "TREAS",
+        "DHS",
+        "DOD",
+        "DOJ",
+        "DOE",
+        "OSD",
+        "JOINT",
+        "STAFF",
+        "EMBASSY",
+        "ALL",
+        "POSTS",
+        "NOFORN",
+        "SIPDIS",
+        "SENSITIVE",
+        "PRIORITY",
+        "SECSTATE",
+        "ASSISTANT",
+        "SECRETARY",
+        "DAS",
+        "OFFICE",
+        "DESK",
+        "BUREAU",
+    ]
+)
+
+
+def _addressees(cable: Cable, context: ExtractContext) -> list[Mention]:
+    names = list(cable.addressees)
+    if not names:
+        head = (cable.body or cable.header or "").split("SUBJECT:")[0]
+        for line in _FOR_LINE.findall(head):
+            for chunk in re.split(r"[;,]|\bAND\b|\bFOR\b", line):
+                words = [w for w in chunk.split() if not _is_office(context, w)]
+                if 1 <= len(words) <= 3 and all(w.isalpha() and len(w) > 2 for w in words):
+                    names.append(" ".join(words).title())
+    mentions = []
+    for name in dict.fromkeys(names):
+        entity = person_entity(name, scope="US")
+        entity.attributes["roles"] = ["addressee"]
+        mentions.append(Mention(entity, name, None))
+    return mentions
+
+
+def _is_office(context: ExtractContext, word: str) -> bool:
+    return (
+        word in _ADDRESS_STOP
+        or word in context.gazetteer.acronyms
+        or word in context.gazetteer.org_names
+        or "/" in word
+    )
+
+
+@register("persons")
+def extract_persons(cable: Cable, context: ExtractContext) -> tuple[list[Mention], list[Event]]:
+    """Find the persons a cable names, its signer and its addressees.
+
+    Parameters
+    ----------
+    cable : Cable
+        The parsed cable (``signers``, ``classified_by``, ``addressees`` are read too).
+    context : ExtractContext
+        Its extraction context.
+
+    Returns
+    -------
+    tuple
+        Person mentions and no events. Signer and addressee mentions have no span; their
+        entities carry ``attributes["roles"]``.
+    """
+    mentions: list[Mention] = []
+    for segment in context.segments:
+        text = segment.text
+        for pattern, name_group in ((_TITLED, 3), (_APPOSITION, 1)):
+            for match in pattern.finditer(text):
+                start, end = match.span(name_group)
+                if context.covered(segment.paragraph, start, end) or any(
+                    m.paragraph == segment.paragraph
+                    and m.start is not None
+                    and m.start < end
+                    and start < (m.end or 0)
+                    for m in mentions
+                ):
+                    continue
+                name = _clean_name(context, match.group(name_group))
+                if name is None:
+                    continue
+                title = None
+                if name_group == 3:
+                    title = (match.group(1) + match.group(2)).strip()
+                entity = person_entity(name, title, scope=context.country)
+                mentions.append(Mention(entity, name, segment.paragraph, start, start + len(name)))
+    mentions.extend(_surname_mentions(context, mentions))
+    mentions.extend(_signer(cable, context))
+    mentions.extend(_addressees(cable, context))
+    return mentions, []
+
+
+def _surname_mentions(context: ExtractContext, found: list[Mention]) -> list[Mention]:
+    by_surname: dict[str, Entity] = {}
+    for mention in found:
+        surname = mention.entity.label.split()[-1]
+        known = by_surname.get(surname)
+        if known is None or len(mention.entity.label) > len(known.label):
+            by_surname[surname] = mention.entity
+    # A lone surname joins the full name of the same cable: "Berrocal" → Fernando Berrocal.
+    for mention in found:
+        if len(mention.entity.label.split()) == 1:
+            full = by_surname[mention.entity.label]
+            if full is not mention.entity:
+                mention.entity = full
+    if not by_surname:
+        return []
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, by_surname)) + r")(?![\w-])")
+    extra: list[Mention] = []
+    for segment in context.segments:
+        for match in pattern.finditer(segment.text):
+            start, end = match.span()
+            if context.covered(segment.paragraph, start, end) or any(
+                m.paragraph == segment.paragraph
+                and m.start is not None
+                and m.start <= start < (m.end or 0)
+                for m in (*found, *extra)
+            ):
+                continue
+            extra.append(
+                Mention(by_surname[match.group()], match.group(), segment.paragraph, start, end)
+            )
+    return extra

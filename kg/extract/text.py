@@ -1,0 +1,195 @@
+"""Text helpers shared by the extractors: segments, sentences, names, one-regex gazetteers.
+
+The extractors (:mod:`kg.extract`) call these; nothing here knows about entity types.
+Spans in mentions are offsets into a segment's whitespace-normalised text (runs of spaces
+and line breaks collapsed to one space), which is what :func:`cable_segments` yields.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from kg.model import Cable
+
+__all__ = [
+    "Segment",
+    "cable_segments",
+    "is_upper_text",
+    "normalize_name",
+    "sentences",
+    "slug",
+    "trie_pattern",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A piece of annotated cable text: the subject (``paragraph`` None) or a paragraph."""
+
+    paragraph: int | None
+    text: str
+
+
+_SPACES = re.compile(r"\s+")
+_DASH_RULE = re.compile(r"-{3,}[\s-]*")
+
+
+def cable_segments(cable: Cable) -> list[Segment]:
+    """Return the subject and each paragraph of ``cable`` with whitespace collapsed.
+
+    Parameters
+    ----------
+    cable : Cable
+        A parsed cable; only ``subject`` and ``paragraphs`` are read.
+
+    Returns
+    -------
+    list[Segment]
+        The subject first (paragraph None), then one segment per paragraph, indexed by
+        its position in ``cable.paragraphs``.
+
+    Examples
+    --------
+    >>> from kg.model import Paragraph
+    >>> c = Cable("X", "X", subject="A  B", paragraphs=[Paragraph("one\\n two")])
+    >>> [(s.paragraph, s.text) for s in cable_segments(c)]
+    [(None, 'A B'), (0, 'one two')]
+    """
+    segments = []
+    if cable.subject:
+        segments.append(Segment(None, _SPACES.sub(" ", cable.subject).strip()))
+    for index, paragraph in enumerate(cable.paragraphs):
+        text = _DASH_RULE.sub(" ", paragraph.text)
+        segments.append(Segment(index, _SPACES.sub(" ", text).strip()))
+    return segments
+
+
+def is_upper_text(text: str) -> bool:
+    """Tell whether ``text`` is written in capitals (old telegrams, subject lines).
+
+    >>> is_upper_text("INL CONDUCTS ANTI-TIP TRAINING"), is_upper_text("INL conducts")
+    (True, False)
+    """
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return False
+    lower = sum(1 for c in letters if c.islower())
+    return lower < 0.05 * len(letters)
+
+
+_SENTENCE_END = re.compile(r"[.!?]\)?\s+(?=[A-Z(\"'])")
+_ABBREVIATIONS = frozenset(
+    [
+        "Mr",
+        "Ms",
+        "Mrs",
+        "Dr",
+        "St",
+        "Jr",
+        "Sr",
+        "No",
+        "Gen",
+        "Col",
+        "Lt",
+        "Amb",
+        "Gov",
+        "Sen",
+        "Rep",
+        "vs",
+        "Adm",
+        "Capt",
+        "Maj",
+        "Sgt",
+        "Prof",
+        "Hon",
+    ]
+)
+_LAST_WORD = re.compile(r"(\S+)$")
+
+
+def _ends_sentence(text: str, dot: int) -> bool:
+    word = _LAST_WORD.search(text, 0, dot)
+    if word is None:
+        return True
+    token = word.group(1)
+    # "U.S." and initials ("N. K.") end in a period without ending the sentence.
+    return not (token in _ABBREVIATIONS or "." in token or (len(token) == 1 and token.isupper()))
+
+
+def sentences(text: str) -> Iterator[tuple[int, str]]:
+    """Yield ``(offset, sentence)`` pairs of a segment.
+
+    >>> [s for _, s in sentences("He met Dr. Smith. Then U.S. officials left.")]
+    ['He met Dr. Smith.', 'Then U.S. officials left.']
+    """
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if text[match.start()] == "." and not _ends_sentence(text, match.start()):
+            continue
+        end = match.start() + 1
+        yield start, text[start:end]
+        start = match.end()
+    if start < len(text):
+        yield start, text[start:]
+
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_LEADING_THE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+def normalize_name(name: str) -> str:
+    """Return the comparison form of a name: ASCII, lower case, no leading article.
+
+    >>> normalize_name("The U.S. Embassy  in Sao Paulo"), normalize_name("Dall'Anese")
+    ('us embassy in sao paulo', 'dallanese')
+    """
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    ascii_name = _LEADING_THE.sub("", ascii_name.strip())
+    ascii_name = re.sub(r"(?<=\w)[.'’](?=\w|\s|$)", "", ascii_name.lower())
+    return _NON_WORD.sub(" ", ascii_name).strip()
+
+
+def slug(name: str) -> str:
+    """Return the IRI-safe key part of a name.
+
+    >>> slug("Ministry of Internal Affairs"), slug("U.S. Embassy")
+    ('ministry-of-internal-affairs', 'us-embassy')
+    """
+    return normalize_name(name).replace(" ", "-")
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """Return one regex alternation matching any of ``words``, factored as a trie.
+
+    A trie-shaped pattern makes Python's backtracking engine try each prefix once, so a
+    gazetteer of thousands of names is matched in one left-to-right scan.
+
+    >>> p = re.compile(trie_pattern(["INL", "IOM", "IO"]))
+    >>> [m.group() for m in p.finditer("IOM and INL and IO")]
+    ['IOM', 'INL', 'IO']
+    """
+    trie: dict = {}
+    for word in set(words):
+        if not word:
+            continue
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict) -> str:
+    ends = "" in node
+    branches = []
+    for char in sorted(k for k in node if k):
+        branches.append(re.escape(char) + _trie_regex(node[char]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return f"(?:{body})?"
+    return body
