@@ -118,8 +118,10 @@ def resource_graph(quads: Iterable[ox.Quad]) -> Any:
             types.setdefault(s.value, set()).add(_short(o.value))
         elif isinstance(o, ox.NamedNode):
             graph.add_edge(s.value, o.value, key=_short(p), predicate=_short(p))
-        elif isinstance(o, ox.Literal) and p in _LABELS and (
-            p == _LABELS[0] or s.value not in labels
+        elif (
+            isinstance(o, ox.Literal)
+            and p in _LABELS
+            and (p == _LABELS[0] or s.value not in labels)
         ):
             labels[s.value] = o.value
     for node in graph.nodes:

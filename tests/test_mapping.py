@@ -1,0 +1,187 @@
+"""The mappers: the seed cable's graph checked by SPARQL, IRIs, named graphs, purity."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+
+from kg.mapping import MAPPERS, cable_quads, entity_iri, register
+from kg.mapping.iris import DEFAULT_BASE
+from kg.model import Cable
+from kg.store import OxigraphStore
+from tests.graph_fixtures import ask, citing_cable, load, seed_cable
+
+C = "<https://w3id.org/cablegraph/id/cable/07ASTANA367>"
+
+
+@pytest.fixture(scope="module")
+def store() -> OxigraphStore:
+    s = OxigraphStore()
+    load(s, seed_cable(), citing_cable())
+    return s
+
+
+def test_seed_cable_identity_dates_and_classification(store: OxigraphStore) -> None:
+    assert ask(
+        store,
+        f"""{C} a cg:Cable ; dcterms:identifier "07ASTANA367" ;
+        cg:canonicalId "07ASTANA367" ;
+        dcterms:created "2007-02-12T04:28:00"^^xsd:dateTime ;
+        cg:released "2011-08-30T01:44:00"^^xsd:dateTime ;
+        cg:classification/skos:prefLabel "UNCLASSIFIED"@en""",
+    )
+
+
+def test_seed_cable_origin_is_embassy_astana_in_kazakhstan(store: OxigraphStore) -> None:
+    assert ask(
+        store,
+        f"""{C} cg:origin ?post .
+        ?post a cg:DiplomaticPost ; skos:prefLabel "Embassy Astana"@en ;
+              skos:notation "RUEHTA" ; cg:postType "embassy" ;
+              cg:country/skos:prefLabel "Kazakhstan"@en ;
+              schema:location/wgs84:lat ?lat""",
+    )
+
+
+def test_seed_cable_is_sent_to_the_secretary_with_mcn_8416(store: OxigraphStore) -> None:
+    assert ask(
+        store,
+        f"""{C} cg:sentTo ?sec ; cg:addressing ?a .
+        ?a cg:role "TO" ; cg:addressee ?sec ; cg:mcn "8416" ; cg:routingIndicator "RUEHC" .
+        ?sec skos:prefLabel "Secretary of State, Washington"@en""",
+    )
+
+
+@pytest.mark.parametrize(
+    ("label", "route"),
+    [
+        ("CIS Collective", "RUCNCIS"),
+        ("Department of Justice", "RUEAWJA"),
+        ("US Office Almaty", "RUEHAST"),
+    ],
+)
+def test_seed_cable_info_addressees(store: OxigraphStore, label: str, route: str) -> None:
+    assert ask(
+        store,
+        f"""{C} cg:copiedTo ?d ; cg:addressing ?a .
+        ?a cg:role "INFO" ; cg:addressee ?d ; cg:routingIndicator "{route}" .
+        ?d skos:prefLabel "{label}"@en""",
+    )
+
+
+def test_the_justice_line_keeps_the_icitap_office_symbol(store: OxigraphStore) -> None:
+    assert ask(
+        store,
+        f"""{C} cg:addressing ?a .
+        ?a cg:addresseeName "DEPT OF JUSTICE WASHDC//ICITAP" """,
+    )
+
+
+def test_seed_cable_has_six_tag_concepts_with_meanings(store: OxigraphStore) -> None:
+    rows = store.query(
+        f"""PREFIX dcterms: <http://purl.org/dc/terms/>
+        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        SELECT ?code ?meaning WHERE {{ {C} dcterms:subject ?t .
+        ?t skos:notation ?code ; skos:prefLabel ?meaning }} ORDER BY ?code"""
+    ).rows
+    assert rows == [
+        ("KCRM", "Criminal Activity"),
+        ("KZ", "Kazakhstan"),
+        ("PGOV", "Internal Governmental Affairs"),
+        ("PHUM", "Human Rights"),
+        ("PINS", "National Security"),
+        ("SNAR", "Narcotics"),
+    ]
+
+
+def test_kz_tag_matches_the_country_kazakhstan(store: OxigraphStore) -> None:
+    assert ask(
+        store,
+        """<https://w3id.org/cablegraph/id/tag/KZ> skos:exactMatch ?c ;
+        skos:inScheme cg:TAGS ; cg:tagKind "geographic" .
+        ?c a cg:Country ; skos:prefLabel "Kazakhstan"@en ; cg:fipsCode "KZ" ; cg:isoCode "KZ" """,
+    )
+
+
+def test_seed_cable_signer_subject_and_nine_paragraphs(store: OxigraphStore) -> None:
+    assert ask(
+        store,
+        f"""{C} cg:signedBy/skos:prefLabel "Ordway"@en ;
+        dcterms:title "KAZAKHSTAN: INL CONDUCTS ANTI-TIP TRAINING COURSE FOR LAW \
+ENFORCEMENT, PROCURACY, AND JUDICIARY" """,
+    )
+    count = store.query(
+        f"SELECT (COUNT(?p) AS ?n) WHERE {{ ?p <http://purl.org/dc/terms/isPartOf> {C} }}"
+    ).rows
+    assert count == [("9",)]
+    assert ask(store, f"""?p dcterms:isPartOf {C} ; schema:position 9 ; cg:paragraphNumber 9""")
+
+
+def test_a_cited_cable_outside_the_corpus_keeps_its_edge(store: OxigraphStore) -> None:
+    assert ask(
+        store,
+        """?c cg:canonicalId "07ASTANA999" ; dcterms:references ?x, ?y .
+        ?x cg:canonicalId "07ASTANA367" ; dcterms:created ?d .
+        ?y a cg:Cable ; cg:canonicalId "06ALMATY1234" ; cg:station "ALMATY" .""",
+    )
+
+
+def test_cable_statements_go_in_the_cable_graph_and_shared_ones_in_the_default() -> None:
+    quads = list(cable_quads(seed_cable()))
+    graph = ox.NamedNode("https://w3id.org/cablegraph/id/cable/07ASTANA367")
+    own = [q for q in quads if q.graph_name == graph]
+    shared = [q for q in quads if q.graph_name != graph]
+    assert all(isinstance(q.graph_name, ox.DefaultGraph) for q in shared)
+    assert {q.subject.value.rsplit("/", 2)[-2] for q in shared} >= {"person", "classification"}
+    assert all(q.subject.value.startswith(graph.value) for q in own)
+
+
+def test_mapping_is_deterministic_and_follows_the_base() -> None:
+    first = [str(q) for q in cable_quads(seed_cable())]
+    assert first == [str(q) for q in cable_quads(seed_cable())]
+    other = [str(q) for q in cable_quads(seed_cable(), "https://example.org/kg/")]
+    assert any("<https://example.org/kg/cable/07ASTANA367>" in q for q in other)
+    assert not any(DEFAULT_BASE in q for q in other)
+
+
+def test_a_bad_date_is_an_error_naming_the_cable_and_value() -> None:
+    cable = Cable(reference_id="07ASTANA367", canonical_id="07ASTANA367", created="12 FEB 07")
+    with pytest.raises(ValueError, match="07ASTANA367: created `12 FEB 07`"):
+        list(cable_quads(cable))
+
+
+def test_unknown_tags_and_addressees_still_get_labelled_nodes() -> None:
+    from kg.model import Recipient, Tag
+
+    cable = Cable(
+        reference_id="09FOO1",
+        canonical_id="09FOO1",
+        tags=[Tag("ZZZQ", "subject")],
+        recipients=[Recipient(name="SPECIAL EMBASSY PROGRAM", precedence="IMMEDIATE")],
+    )
+    s = OxigraphStore()
+    load(s, cable)
+    assert ask(
+        s,
+        """?c dcterms:subject ?t ; cg:sentTo ?o .
+        ?t skos:notation "ZZZQ" ; skos:prefLabel "ZZZQ"@en ; skos:inScheme cg:TAGS .
+        ?o a cg:Organization ; skos:prefLabel "Special Embassy Program"@en""",
+    )
+
+
+def test_a_registered_mapper_runs_with_the_others() -> None:
+    def shout(cable: Cable, ctx):  # type: ignore[no-untyped-def]
+        yield ox.Quad(ctx.cable, ox.NamedNode("https://example.org/p"), ox.Literal("x"), ctx.graph)
+
+    register("test-shout", shout)
+    try:
+        objects = [q.object for q in cable_quads(seed_cable())]
+        assert ox.Literal("x") in objects
+    finally:
+        MAPPERS.pop("test-shout")
+
+
+def test_entity_iris_are_keyed_and_checked() -> None:
+    assert entity_iri(DEFAULT_BASE, "org/inl").value == "https://w3id.org/cablegraph/id/org/inl"
+    with pytest.raises(ValueError, match="not valid"):
+        entity_iri(DEFAULT_BASE, "org/Bad Key")
