@@ -78,7 +78,8 @@ _SECTION_STOP = re.compile(r"\n[ \t]*\n|[-‐=]{4,}|\n[ \t]*¶?[ \t]*\d{1,3}[ \t
 
 _NOISE_LINE = re.compile(
     r"^\s*(?:(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|SENSITIVE|SIPDIS"
-    r"|NOFORN|NNNN|BT|//END//|END TEXT\.?|[#>.\-]+|NOTE\b.*|Declassified/Released.*"
+    r"|NOFORN|N{3,4}|BT|//END//|.*Systematic\s+Review.*|END TEXT\.?|[#>.\-]+|NOTE\b.*"
+    r"|Declassified/Released.*"
     r"|Review \d+.*|\d{4}[A-Z]+\d+ - .*|Classification:.*|C O N F I D E N T I A L.*"
     r"|PAGE \d+ .*|[A-Z][A-Z .'-]*\s+0{2,}\d+\s+\d{3}(?:\.\d)?\s+OF\s+\d{1,3})\s*)$",
     re.IGNORECASE,

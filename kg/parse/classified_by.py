@@ -30,8 +30,7 @@ _NAME_END = re.compile(
     r"(?:re|ra|1\s*[.,]|e\.?o|sec|para|12958|reasons?)"
     r"|\b(?:reasons?|reaons|resons|rasons|rea\s+sons|reas|reas0ns?)\b"
     r"|\bE\.?\s?O\.?\s*12958|\b1\s*[.,]\s*[2-5]\b|;"
-    r"|\n\s*\n|\n\s*¶?\s*\d+\s*\.|(?<=[A-Za-z]{2})\.\s*\n"
-    r"|\b(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)\b",
+    r"|\n\s*\n|\n\s*¶?\s*\d+\s*\.|(?<=[A-Za-z]{2})\.\s*\n",
     re.IGNORECASE,
 )
 _COMMON = frozenset(
@@ -62,6 +61,10 @@ _WRAP = re.compile(r"(?<=[A-Za-z]) ?\n ?(?P<tail>[a-z]+)(?P<after>[,.;]?)")
 _PARENS = re.compile(r"\((?:U|C|S|SBU|acting|AI|ai|CDA)\)")
 _LEADING = re.compile(r"^\s*(?:\d+\s*\.\s*)?(?:this message\s*)?", re.IGNORECASE)
 _SPLIT = re.compile(r"[,:]")
+# "Daniel O,Grady", "d,Affaires": a comma typed for an apostrophe
+_COMMA_APOSTROPHE = re.compile(r"(?<=\b[A-Za-z]),(?=[A-Z][a-z])")
+# "Hoyt Y ee": a surname split after its first letter
+_SPLIT_INITIAL = re.compile(r"\b(?P<head>[A-Z]) (?P<tail>[a-z]{1,3})\b")
 _AND = re.compile(r"\band\b", re.IGNORECASE)
 _SLASH_BEFORE_NAME = re.compile(r"(?<=[A-Z])/(?=[A-Z][a-z])")
 _SPACES = re.compile(r"\s+")
@@ -143,6 +146,8 @@ _TITLE_WORDS = frozenset(
         "ecmin",
         "emin",
         "ecpo",
+        "confidential",
+        "secret",
     ]
 )
 _NAME_TYPOS = {"RICAHRD": "RICHARD"}
@@ -241,7 +246,15 @@ def _join_wraps(window: str) -> str:
     return _WRAP.sub(join, window)
 
 
+def _join_initial(match: re.Match[str]) -> str:
+    if match["tail"] in _COMMON:
+        return match.group()
+    return match["head"] + match["tail"]
+
+
 def _clean_segment(segment: str) -> str:
+    segment = _COMMA_APOSTROPHE.sub("'", segment)
+    segment = _SPLIT_INITIAL.sub(_join_initial, segment)
     segment = _PARENS.sub(" ", segment)
     segment = _LEADING.sub("", segment)
     segment = _SLASH_BEFORE_NAME.sub(" / ", segment)

@@ -95,7 +95,7 @@ _CABLE = re.compile(
     rf"(?P<station>{_WORD}(?:\s+{_WORD}){{0,3}})"
     r"\s*(?:\((?P<mid>\d{2,4}|[A-Z/]{1,5})\)\s*)?"
     r"(?:CABLES?\s+|NO\.?\s*|#\s*)?[,:]?\s*"
-    r"(?P<num>\d{1,7})(?!\d|\.\d)" + _SUFFIX
+    r"(?P<num>\d{1,7})(?!\d|\.\d|\.\.)" + _SUFFIX
 )
 _CONTINUATION = re.compile(
     r"\s*(?P<sep>,|/|&|\bAND\b)\s*(?:(?P<pre>\d{2})\s+)?(?P<num>\d{2,7})"
@@ -130,7 +130,12 @@ _JUNK = re.compile(r"\bREF(?:S|TELS?|ERENCE)?\b|\bAND\s+PREVIOUS\b|\(NOTAL\)|[\W
 
 # Misspellings seen in REF lines that the id tables do not carry (the last two from
 # cablemap's older reader table).
-_REF_SPELLINGS = {"COLOMOBO": "COLOMBO", "TTAWA": "OTTAWA", "HCMCI": "HOCHIMINHCITY"}
+_REF_SPELLINGS = {
+    "COLOMOBO": "COLOMBO",
+    "SANJSE": "SANJOSE",
+    "TTAWA": "OTTAWA",
+    "HCMCI": "HOCHIMINHCITY",
+}
 # Words between a station and its number: "COLOMBO CABLES 0266", "BAGHDAD TEL 12".
 _FILLERS = frozenset({"CABLE", "CABLES", "TEL", "TELS", "REFTEL", "REFTELS", "NO", "NO."})
 
@@ -306,7 +311,13 @@ def _cable_refs(part: str, year: int | None, bullet: str | None) -> list[Referen
             continue
         explicit = _first_year(match["pre"], match["mid"])
         number = int(match["num"])
-        if station.alias and explicit is None and len(match["num"]) == 4 and _year_like(number):
+        if (
+            station.alias
+            and station.after_words
+            and explicit is None
+            and len(match["num"]) == 4
+            and _year_like(number)
+        ):
             continue  # "INCSR BRAZIL 2008": a year after a loosely matched name
         cable_year = _first_year(
             match["dash"], match["space"], match["par"], match["pre"], match["mid"]
@@ -334,7 +345,8 @@ def _cable_refs(part: str, year: int | None, bullet: str | None) -> list[Referen
 @dataclass(frozen=True, slots=True)
 class _Station:
     name: str
-    alias: bool
+    alias: bool  # written otherwise than its canonical name
+    after_words: bool  # other words stood before it ("INCSR BRAZIL")
 
 
 def _station(words: str) -> _Station | None:
@@ -349,7 +361,7 @@ def _station(words: str) -> _Station | None:
             continue
         name = canonical_station(_REF_SPELLINGS.get(written, written))
         if name in valid:
-            return _Station(name, alias=name != written)
+            return _Station(name, alias=name != written, after_words=start > 0)
     return None
 
 
