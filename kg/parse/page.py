@@ -37,6 +37,7 @@ _CABLE_TABLE = re.compile(r"<table\s+class\s*=\s*['\"]cable['\"]\s*>(.*?)</table
 _CELL = re.compile(r"<td[^>]*>(.*?)</td>", re.DOTALL)
 _TITLE = re.compile(r"<h3>\s*Viewing cable\s+[^,<]+,\s*([^<]*?)\s*</h3>")
 _HREF = re.compile(r"<a\s+href\s*=\s*['\"]([^'\"]+)['\"]")
+_DOUBLED_SCHEME = re.compile(r"^(?:https?://)+(https?://)")
 _TAG = re.compile(r"<[^<>\n]{0,300}>")
 _ANCHOR_PILCROW = re.compile(r"<a\s+id=['\"]par\d+['\"][^>]*>\s*\u00b6?\s*</a>")
 _BACKSLASH_EOL = re.compile(r"\\[ \t]*(?=\n)")
@@ -138,7 +139,10 @@ def _extract_html(text: str) -> Page:
             page.origin = cells[4] or None
         articles = table.group(1).find("Appears in these")
         if articles >= 0:
-            page.media_urls = _HREF.findall(table.group(1), articles)
+            # Some pages double the scheme: "http://http://www.lanacion.com.ar/...".
+            page.media_urls = [
+                _DOUBLED_SCHEME.sub(r"\1", url) for url in _HREF.findall(table.group(1), articles)
+            ]
     title = _TITLE.search(text)
     if title:
         page.title = " ".join(html.unescape(title.group(1)).rstrip("\\ ").split()) or None

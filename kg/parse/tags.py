@@ -30,6 +30,7 @@ _LABEL_AT_LINE = re.compile(
 _LABEL_INLINE = re.compile(
     r"(?<![A-Za-z/])(?:TAGS?|AGS)[ \t]*[:;][ \t]*|(?<=\s)TAGS[ \t]+", re.IGNORECASE
 )
+_EO_LINE = re.compile(r"^[ \t]*E\.?[ \t]?O\.?[ \t]*1[0-9]{4}\b[^\n]*$", re.MULTILINE)
 _SUBJECT_LABEL = re.compile(r"\bS?UBJ(?:ECT)?\b\s*:?", re.IGNORECASE)
 # Page-break noise glued into the line: "SECRET       PAGE 02        ROME  03067  211833Z".
 _PAGE_NOISE = re.compile(
@@ -122,11 +123,24 @@ def _continues(line: str, following: str) -> bool:
     return any(p == f"{last[0].upper()} {first}" for p in phrases)
 
 
+def _unlabelled_tag_line(head: str) -> str | None:
+    """The line after the E.O. line when it holds only TAG codes (the label was lost)."""
+    eo = _EO_LINE.search(head)
+    if eo is None:
+        return None
+    following = head[eo.end() :].lstrip("\n").split("\n", 1)[0]
+    words = [w for w in re.split(r"[\s,]+", following) if w]
+    known = _tables()[3]
+    if len(words) >= 2 and all(w in known and w.isupper() for w in words):
+        return following
+    return None
+
+
 def _tag_text(text: str) -> str | None:
     head = text[:_HEAD_CHARS]
     label = _find_label(head)
     if label is None:
-        return None
+        return _unlabelled_tag_line(head)
     rest = head[label.end() :].split("\n")
     line = rest[0]
     for following in rest[1:4]:
