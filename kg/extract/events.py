@@ -84,7 +84,8 @@ def extract_events(cable: Cable, context: ExtractContext) -> tuple[list[Mention]
         if segment.paragraph is None:
             continue
         for offset, sentence in sentences(segment.text):
-            kind = next((k for k, p in EVENT_TRIGGERS if p.search(sentence)), None)
+            masked = _mask_names(context, segment.paragraph, offset, sentence)
+            kind = next((k for k, p in EVENT_TRIGGERS if p.search(masked)), None)
             if kind is None:
                 continue
             begin = end = None
@@ -129,6 +130,16 @@ def extract_events(cable: Cable, context: ExtractContext) -> tuple[list[Mention]
         if event.programme is None and len(programmes) == 1 and event.type == "training":
             event.programme = next(iter(programmes))
     return [], events
+
+
+def _mask_names(context: ExtractContext, paragraph: int | None, offset: int, text: str) -> str:
+    """Blank out organization and post names so words inside them trigger no event."""
+    chars = list(text)
+    for m in _sentence_mentions(context, paragraph, offset, offset + len(text)):
+        if m.entity.type in {"organization", "post"} and m.end is not None:
+            for i in range(m.start - offset, min(m.end - offset, len(chars))):  # type: ignore[operator]
+                chars[i] = " "
+    return "".join(chars)
 
 
 def _merge(found: list[Event]) -> list[Event]:

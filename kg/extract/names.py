@@ -272,7 +272,7 @@ def acronym_matches(acronym: str, words: list[str]) -> bool:
     for char in initials:
         if position < len(letters) and char == letters[position]:
             position += 1
-    return position == len(letters) and len(content) <= len(letters) + 1
+    return position == len(letters) and len(content) <= len(letters) + 2
 
 
 _TYPE_BY_HEAD = {

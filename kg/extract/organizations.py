@@ -25,6 +25,11 @@ _NAMED = re.compile(
     rf"((?:\s+(?:of|for|on)\s+(?:the\s+)?{CAP}(?:\s+{_TAIL_WORD})*"
     rf"(?:\s+(?:oblast|province|region|state))?)?)"
 )
+_QUOTED_BODY = re.compile(
+    r'"([A-Z][\w\'-]+(?:\s+[A-Z][\w\'-]+){0,3})"((?:\s+[\w-]+){0,4}?\s+'
+    r"(?:center|centre|institute|foundation|association|organization|party|movement|"
+    r"company|group|network|shelter|union|council|committee))\b"
+)
 _DEFINITION = re.compile(r"\(([A-Z][A-Za-z]*[A-Z][A-Za-z/&-]*)\)")
 _ACRONYM = re.compile(r"(?<![\w/-])([A-Z][A-Z&]*[A-Z](?:-[A-Z]+)?)(?![\w/-])")
 _GOVERNMENT_ACRONYM = re.compile(r"(?<![\w/-])GO([A-Z]{1,3})(?![\w/-])")
@@ -264,6 +269,12 @@ def extract_organizations(
             if trimmed[0] in ORG_HEADS and not match.group(2) and len(trimmed) == 1:
                 continue
             add(_pattern_entity(context, trimmed), start, match.end())
+        for match in _QUOTED_BODY.finditer(text):
+            words = [match.group(1), *match.group(2).split()]
+            entity = _pattern_entity(context, words)
+            entity.alt_labels.append(match.group(1))
+            entity.attributes["org_type"] = org_type_of([w.title() for w in words])
+            add(entity, match.start(), match.end())
         for match in _ACRONYM.finditer(text):
             if match.group(1) in learned:
                 add(learned[match.group(1)], match.start(), match.end())
@@ -279,7 +290,22 @@ def extract_organizations(
             referent = _referent(context, mentions, head)
             if referent is not None:
                 add(referent, match.start(1), match.end())
+    _join_short_forms(mentions)
     return mentions, []
+
+
+def _join_short_forms(mentions: list[Mention]) -> None:
+    """Point a name that ends a longer name of the cable at it ("Legal Institute")."""
+    labels = {
+        m.entity.label: m.entity for m in mentions if not m.entity.attributes.get("gazetteer")
+    }
+    for mention in mentions:
+        label = mention.entity.label
+        if mention.entity.attributes.get("gazetteer") or len(label.split()) < 2:
+            continue
+        longer = [e for text, e in labels.items() if text.endswith(" " + label)]
+        if len(longer) == 1:
+            mention.entity = longer[0]
 
 
 def _referent(context: ExtractContext, mentions: list[Mention], head: str) -> Entity | None:

@@ -277,10 +277,12 @@ _ADDRESS_STOP = frozenset(
 
 
 def _addressees(cable: Cable, context: ExtractContext) -> list[Mention]:
-    names = list(cable.addressees)
-    if not names:
-        head = (cable.body or cable.header or "").split("SUBJECT:")[0]
-        for line in _FOR_LINE.findall(head):
+    names: list[str] = []
+    lines = list(cable.addressees)
+    if not lines:
+        lines = _FOR_LINE.findall((cable.body or cable.header or "").split("SUBJECT:")[0])
+    if lines:
+        for line in lines:
             for chunk in re.split(r"[;,]|\bAND\b|\bFOR\b", line):
                 words = [w for w in chunk.split() if not _is_office(context, w)]
                 if 1 <= len(words) <= 3 and all(w.isalpha() and len(w) > 2 for w in words):
@@ -325,6 +327,9 @@ def extract_persons(cable: Cable, context: ExtractContext) -> tuple[list[Mention
         for pattern, name_group in ((_TITLED, 3), (_APPOSITION, 1)):
             for match in pattern.finditer(text):
                 start, end = match.span(name_group)
+                title_tail = ""
+                if name_group == 3 and match.group(2):
+                    start, title_tail = _split_title_tail(match, start)
                 if context.covered(segment.paragraph, start, end) or any(
                     m.paragraph == segment.paragraph
                     and m.start is not None
@@ -333,18 +338,32 @@ def extract_persons(cable: Cable, context: ExtractContext) -> tuple[list[Mention
                     for m in mentions
                 ):
                     continue
-                name = _clean_name(context, match.group(name_group))
+                name = _clean_name(context, text[start:end])
                 if name is None:
                     continue
                 title = None
                 if name_group == 3:
-                    title = (match.group(1) + match.group(2)).strip()
+                    title = (match.group(1) + title_tail).strip()
                 entity = person_entity(name, title, scope=context.country)
                 mentions.append(Mention(entity, name, segment.paragraph, start, start + len(name)))
     mentions.extend(_surname_mentions(context, mentions))
     mentions.extend(_signer(cable, context))
     mentions.extend(_addressees(cable, context))
     return mentions, []
+
+
+def _split_title_tail(match: re.Match[str], name_start: int) -> tuple[int, str]:
+    """Move the name's start back over tail words that are names, not offices.
+
+    "Minister of Public Security Fernando Berrocal": the greedy tail took "Fernando".
+    """
+    tail = match.group(2)
+    words = list(re.finditer(r"\S+", tail))
+    for word in words:
+        if word.group() in {"of", "for", "the", "and"} or word.group() in _NOT_NAME:
+            continue
+        return match.start(2) + word.start(), tail[: word.start()].rstrip()
+    return name_start, tail
 
 
 def _surname_mentions(context: ExtractContext, found: list[Mention]) -> list[Mention]:

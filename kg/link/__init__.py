@@ -65,7 +65,7 @@ def link_cable(mentions: list[Mention], events: list[Event]) -> tuple[list[Menti
             entity = mention.entity
             names.extend([entity.label, *entity.alt_labels])
             if mention.text and mention.text not in _PRONOUNS and not mention.text.islower():
-                names.append(" ".join(mention.text.split()))
+                names.append(" ".join(mention.text.replace('"', "").split()))
             for key, value in entity.attributes.items():
                 if key == "roles":
                     attributes["roles"] = sorted({*attributes.get("roles", []), *value})
