@@ -62,6 +62,7 @@ _PAGE_BREAKS = re.compile(
 _LITERAL_NEWLINE = re.compile(r"\\n|\\")
 _SPACES = re.compile(r"\s+")
 _NOT_LETTER = re.compile(r"[^A-Z]")
+_DIGIT = re.compile(r"\d")
 # An entry that is only numbers: "B. 2962 AND PREVIOUS".
 _ONLY_NUMBERS = re.compile(
     r"\d{2,7}(?:\s*(?:,|/|&|AND)\s*\d{2,7})*(?:\s+AND\s+PREVIOUS)?(?:\s*\([A-Z]+\))?\.?", re.I
@@ -91,7 +92,7 @@ _SUFFIX = (
     r"|\s*\((?P<par>\d{2}|\d{4})\))?"
 )
 _CABLE = re.compile(
-    rf"(?:(?P<pre>{_YEAR})\s+)?"
+    rf"(?<![A-Z0-9'.-])(?:(?P<pre>{_YEAR})\s+)?"
     rf"(?P<station>{_WORD}(?:\s+{_WORD}){{0,3}})"
     r"\s*(?:\((?P<mid>\d{2,4}|[A-Z/]{1,5})\)\s*)?"
     r"(?:CABLES?\s+|NO\.?\s*|#\s*)?[,:]?\s*"
@@ -296,8 +297,10 @@ def _normalise(part: str) -> str:
 
 
 def _cable_refs(part: str, year: int | None, bullet: str | None) -> list[Reference]:
-    text = _normalise(part)
     refs: list[Reference] = []
+    if not _DIGIT.search(part):
+        return refs
+    text = _normalise(part)
     position = 0
     while True:
         match = _CABLE.search(text, position)
@@ -306,8 +309,8 @@ def _cable_refs(part: str, year: int | None, bullet: str | None) -> list[Referen
         position = match.end()
         station = _station(match["station"])
         if station is None:
-            # the words before the number were no station: retry from the next word
-            position = match.start("station") + 1
+            # the words before the number were no station; the number may be a year
+            position = match.start("num")
             continue
         explicit = _first_year(match["pre"], match["mid"])
         number = int(match["num"])
