@@ -50,7 +50,9 @@ class SourcesConfig:
 class ExtractConfig:
     """Which extractors run over the parsed paragraphs."""
 
-    extractors: tuple[str, ...] = ()
+    extractors: tuple[str, ...] = (
+        "organizations", "posts", "persons", "places", "programmes", "events"
+    )
 
 
 @dataclass(frozen=True)
