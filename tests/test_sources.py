@@ -410,6 +410,46 @@ def test_csv_dump_with_header_row_and_doubled_quotes(tmp_path: Path) -> None:
     assert short.reason.startswith("row has 3 columns; a Cablegate CSV row has 8")
 
 
+def _synthetic_dump(rows: int) -> bytes:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, quoting=csv.QUOTE_ALL, escapechar="\\", doublequote=False)
+    for i in range(1, rows + 1):
+        body = f"UNCLAS ASTANA {i:06d}\n\nSUBJECT: ROW {i}\n" + 'TEXT "QUOTED"\n' * 100
+        writer.writerow([i, "2/12/2007 4:28", f"07ASTANA{i}", "Embassy Astana", "UNCLASSIFIED",
+                         "", "R 120428Z FEB 07\nFM AMEMBASSY ASTANA", body])  # fmt: skip
+    return buffer.getvalue().encode("utf-8")
+
+
+def test_csv_dump_larger_than_a_member_streams_row_by_row(tmp_path: Path) -> None:
+    dump = _synthetic_dump(40)
+    (tmp_path / "cables.csv.gz").write_bytes(gzip.compress(dump))
+    _tar(tmp_path / "dump.tar.xz", {"data/cables.csv": dump}, "w:xz")
+    limit = 3000  # each row is ~1.9 KB, the dump ~75 KB
+    assert len(dump) > 20 * limit
+    for name in ("cables.csv.gz", "dump.tar.xz"):
+        items = _items(tmp_path / name, max_member_bytes=limit)
+        assert not _rejects(items)
+        raws = _raws(items)
+        assert [raw.metadata["reference_id"] for raw in raws] == [
+            f"07ASTANA{i}" for i in range(1, 41)
+        ]
+        assert raws[39].text.endswith(
+            "SUBJECT: ROW 40\n" + 'TEXT "QUOTED"\n' * 99 + 'TEXT "QUOTED"'
+        )
+    assert raws[0].origin == f"{tmp_path}/dump.tar.xz!data/cables.csv#row=1"
+
+
+def test_csv_unclosed_quote_stops_at_the_row_limit(tmp_path: Path) -> None:
+    dump = _synthetic_dump(3) + b'4,"2/12/2007 4:28","07ASTANA4","X","U","","H","never closed\n'
+    (tmp_path / "broken.csv").write_bytes(dump + b"MORE TEXT\n" * 2000)
+    items = _items(tmp_path / "broken.csv", max_member_bytes=5000)
+    assert len(_raws(items)) == 3
+    [reject] = _rejects(items)
+    assert reject.position is not None
+    assert reject.position.startswith("row 4 (line ")
+    assert reject.reason.startswith("row is larger than 5000 bytes")
+
+
 def test_json_lines(tmp_path: Path) -> None:
     path = tmp_path / "cables.jsonl"
     path.write_text(

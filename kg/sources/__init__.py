@@ -27,7 +27,8 @@ from pathlib import Path
 from kg.config import SourcesConfig
 from kg.errors import KgError, SourceError
 from kg.model import RawCable, Reject
-from kg.sources.archives import Member, read_members
+from kg.sources.archives import READ_ERRORS, Member, Readable, read_members
+from kg.sources.csvdump import stream_csv_dump
 from kg.sources.decode import check_line_lengths, decode_bytes
 from kg.sources.detect import detect_format
 from kg.sources.files import STDIN, expand_paths
@@ -126,6 +127,9 @@ def read_member(member: Member, config: SourcesConfig) -> Iterator[RawCable | Re
     >>> print(next(read_member(member, SourcesConfig())))
     x.txt at byte 0: binary content: NUL byte; expected text
     """
+    if member.stream is not None:
+        yield from _read_csv_stream(member.stream, member.origin, config)
+        return
     try:
         text = decode_bytes(member.data, source=member.origin)
         check_line_lengths(text, config.max_line_chars, source=member.origin)
@@ -136,3 +140,19 @@ def read_member(member: Member, config: SourcesConfig) -> Iterator[RawCable | Re
     except (KgError, ValueError, csv.Error) as exc:
         # A registered reader failed on this member: record it, keep reading the rest.
         yield Reject(member.origin, f"reader failed: {type(exc).__name__}: {exc}")
+
+
+def _read_csv_stream(
+    stream: Readable, origin: str, config: SourcesConfig
+) -> Iterator[RawCable | Reject]:
+    rows = stream_csv_dump(
+        stream,
+        origin,
+        max_row_bytes=config.max_member_bytes,
+        max_line_chars=config.max_line_chars,
+    )
+    try:
+        yield from rows
+    except READ_ERRORS as exc:
+        # The container broke while the dump was being read: the rows before stand.
+        yield Reject(origin, f"unreadable or truncated: {type(exc).__name__}: {exc}")

@@ -31,8 +31,9 @@ from typing import Any, BinaryIO, Protocol
 from kg.config import SourcesConfig
 from kg.errors import SourceError
 from kg.model import Reject
+from kg.sources.detect import detect_format
 
-__all__ = ["Member", "container_kind", "read_members"]
+__all__ = ["READ_ERRORS", "Member", "Readable", "container_kind", "read_members"]
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +45,7 @@ _RATIO_FLOOR = 1 << 20
 _MAX_DEPTH = 4
 _COMPRESSED_SUFFIXES = (".gz", ".tgz", ".xz", ".txz", ".bz2", ".tbz2")
 # Errors the standard library raises on damaged or truncated containers.
-_CORRUPT = (
+READ_ERRORS = (
     tarfile.TarError,
     zipfile.BadZipFile,
     EOFError,
@@ -61,15 +62,21 @@ class Member:
     """The bytes of one file found in a source, with where it came from.
 
     ``origin`` is the path, or ``archive!member`` inside archives; ``name`` the
-    member's own file name (for format hints such as ``.csv``).
+    member's own file name (for format hints such as ``.csv``). A CSV dump comes as
+    a ``stream`` to read row by row (the whole dump is 1.6 GB); anything else as
+    ``data``, at most ``sources.max_member_bytes``. A stream must be read before the
+    next member is asked for.
     """
 
     origin: str
     name: str
-    data: bytes
+    data: bytes = b""
+    stream: Readable | None = None
 
 
-class _Readable(Protocol):
+class Readable(Protocol):
+    """Anything with ``read(size)`` returning bytes: a file, an archive member."""
+
     def read(self, size: int = -1, /) -> bytes: ...
 
 
@@ -80,7 +87,7 @@ class _ArchiveAbortedError(SourceError):
 class _Counter:
     """Counts the bytes read from a stream (the packed side of a decompressor)."""
 
-    def __init__(self, stream: _Readable) -> None:
+    def __init__(self, stream: Readable) -> None:
         self.stream = stream
         self.count = 0
 
@@ -96,7 +103,7 @@ class _Counter:
 class _Head:
     """A stream whose first bytes were already read to sniff it: gives them back first."""
 
-    def __init__(self, head: bytes, stream: _Readable) -> None:
+    def __init__(self, head: bytes, stream: Readable) -> None:
         self.head = head
         self.stream = stream
 
@@ -126,7 +133,8 @@ class _Inflate:
         self.count = 0
 
     def read(self, size: int = -1) -> bytes:
-        data = self.output.read(_CHUNK if size < 0 else size)
+        # Never ask a decompressor for more than a chunk: the ratio is checked per read.
+        data = self.output.read(_CHUNK if size < 0 or size > _CHUNK else size)
         self.count += len(data)
         if self.count > _RATIO_FLOOR and self.count > self.max_ratio * max(self.packed.count, 1):
             raise _ArchiveAbortedError(
@@ -236,7 +244,7 @@ def _is_seekable(stream: BinaryIO) -> bool:
 def _dispatch(
     origin: str,
     name: str,
-    stream: _Readable,
+    stream: Readable,
     budget: _Budget,
     *,
     depth: int,
@@ -260,6 +268,8 @@ def _dispatch(
                 inflate = _Inflate(output, packed, ratio, origin)
                 inner = _strip_compression(name)
                 yield from _dispatch(origin, inner, inflate, budget, depth=depth + 1)
+        elif _streams_as_csv(budget.config, name, head):
+            yield Member(origin=origin, name=name, stream=_Head(head, stream))
         else:
             limit = budget.config.max_member_bytes
             if size is not None and size > limit:
@@ -271,7 +281,7 @@ def _dispatch(
         yield Reject(origin, exc.reason, position=exc.position)
     except SourceError as exc:
         yield Reject(exc.source, exc.reason, position=exc.position)
-    except _CORRUPT as exc:
+    except READ_ERRORS as exc:
         yield Reject(origin, f"unreadable or truncated: {_describe(exc)}")
 
 
@@ -292,17 +302,22 @@ def _tar_members(
                     yield Reject(origin, refusal, position=info.name)
                 elif info.isreg():
                     budget.reserve(info.size, position=info.name)
-                    if info.size > budget.config.max_member_bytes:
+                    handle = archive.extractfile(info)
+                    head = handle.read(_HEAD_BYTES) if handle is not None else b""
+                    if handle is not None and _streams_as_csv(budget.config, info.name, head):
+                        budget.spend(info.size)
+                        name = posixpath.basename(info.name)
+                        yield Member(member_origin, name, stream=_Head(head, handle))
+                    elif info.size > budget.config.max_member_bytes:
                         yield Reject(
                             origin, _too_large_reason(info.size, budget), position=info.name
                         )
                     else:
-                        handle = archive.extractfile(info)
-                        data = handle.read(info.size) if handle is not None else b""
+                        data = head + handle.read(info.size - len(head)) if handle else b""
                         budget.spend(len(data))
                         yield from _member_items(member_origin, info.name, data, budget, depth)
                 last, current = info.name, None
-    except _CORRUPT as exc:
+    except READ_ERRORS as exc:
         where = f"member {current}" if current else f"after member {last}" if last else "start"
         yield Reject(
             origin,
@@ -339,7 +354,7 @@ def _zip_members(
         seekable.seek(0)
     try:
         archive = zipfile.ZipFile(seekable)
-    except _CORRUPT as exc:
+    except READ_ERRORS as exc:
         yield Reject(
             origin, f"unreadable zip archive: {_describe(exc)}", position="central directory"
         )
@@ -355,19 +370,31 @@ def _zip_members(
             if _is_link(info):
                 continue
             budget.reserve(info.file_size, position=info.filename)
+            member_origin = f"{origin}!{info.filename}"
             try:
                 with archive.open(info) as handle:
-                    data = _read_bounded(handle, config.max_member_bytes, origin, info.filename)
+                    head = handle.read(_HEAD_BYTES)
+                    if _streams_as_csv(config, info.filename, head):
+                        budget.spend(info.file_size)
+                        name = posixpath.basename(info.filename)
+                        yield Member(member_origin, name, stream=_Head(head, handle))
+                        continue
+                    if info.file_size > config.max_member_bytes:
+                        yield Reject(
+                            origin, _too_large_reason(info.file_size, budget), info.filename
+                        )
+                        continue
+                    data = head + _read_bounded(
+                        handle, config.max_member_bytes - len(head), origin, info.filename
+                    )
             except SourceError as exc:
                 yield Reject(origin, exc.reason, position=info.filename)
                 continue
-            except (RuntimeError, *_CORRUPT) as exc:  # RuntimeError: encrypted member
+            except (RuntimeError, *READ_ERRORS) as exc:  # RuntimeError: encrypted member
                 yield Reject(origin, f"unreadable member: {_describe(exc)}", position=info.filename)
                 continue
             budget.spend(len(data))
-            yield from _member_items(
-                f"{origin}!{info.filename}", info.filename, data, budget, depth
-            )
+            yield from _member_items(member_origin, info.filename, data, budget, depth)
 
 
 def _zip_refusal(
@@ -381,18 +408,13 @@ def _zip_refusal(
         try:
             with archive.open(info) as handle:
                 target = handle.read(4096).decode("utf-8", "replace")
-        except (RuntimeError, *_CORRUPT) as exc:
+        except (RuntimeError, *READ_ERRORS) as exc:
             return f"unreadable symbolic link member: {_describe(exc)}"
         if _leaves_archive(posixpath.dirname(info.filename), target):
             return f"symbolic link to `{target}` points outside the archive; not followed"
         return None
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISFIFO(mode):
         return "device or FIFO member; only regular files are read"
-    if info.file_size > config.max_member_bytes:
-        return (
-            f"member unpacks to {info.file_size} bytes; limit {config.max_member_bytes} "
-            "(sources.max_member_bytes); not read"
-        )
     ratio = info.file_size / max(info.compress_size, 1)
     if info.file_size > _RATIO_FLOOR and ratio > config.max_compression_ratio:
         return (
@@ -401,6 +423,12 @@ def _zip_refusal(
             "(sources.max_compression_ratio); not read"
         )
     return None
+
+
+def _streams_as_csv(config: SourcesConfig, name: str, head: bytes) -> bool:
+    if config.format == "csv":
+        return True
+    return config.format == "auto" and detect_format(head.decode("utf-8", "replace"), name) == "csv"
 
 
 def _is_link(info: zipfile.ZipInfo) -> bool:
@@ -433,7 +461,7 @@ def _leaves_archive(base: str, target: str) -> bool:
     return resolved == ".." or resolved.startswith("../")
 
 
-def _read_bounded(stream: _Readable, limit: int, origin: str, position: str | None) -> bytes:
+def _read_bounded(stream: Readable, limit: int, origin: str, position: str | None) -> bytes:
     chunks: list[bytes] = []
     total = 0
     while True:

@@ -15,15 +15,22 @@ import csv
 import io
 import re
 import sys
+from collections import deque
 from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
+from kg.errors import SourceError
 from kg.model import RawCable, Reject
+from kg.sources.archives import Readable
+from kg.sources.decode import normalize_newlines
 
-__all__ = ["COLUMNS", "iso_minutes", "read_csv_dump"]
+__all__ = ["COLUMNS", "iso_minutes", "read_csv_dump", "stream_csv_dump"]
+
+_CHUNK = 1 << 20
 
 COLUMNS = ("id", "date", "refid", "origin", "classification", "references", "header", "body")
+_DEFAULT_COLUMNS = {name: i for i, name in enumerate(COLUMNS)}
 _METADATA_COLUMNS = {
     "refid": "reference_id",
     "origin": "origin",
@@ -74,11 +81,49 @@ def read_csv_dump(text: str, origin: str) -> Iterator[RawCable | Reject]:
     >>> cable.text
     'R 281848Z DEC 66\\n\\nSAID "NO".\\nEND'
     """
-    reader = csv.reader(io.StringIO(text, newline=""), escapechar="\\", strict=False)
-    columns: dict[str, int] = {name: i for i, name in enumerate(COLUMNS)}
+    yield from _read_rows(io.StringIO(text, newline=""), origin, feed=None)
+
+
+def stream_csv_dump(
+    stream: Readable, origin: str, *, max_row_bytes: int, max_line_chars: int
+) -> Iterator[RawCable | Reject]:
+    """Like :func:`read_csv_dump`, but reading a byte stream row by row.
+
+    For the whole dump (``cables.csv`` is 1.6 GB): memory holds one row at a time.
+    Each line is decoded on its own (UTF-8, else cp1252, else latin-1).
+
+    Parameters
+    ----------
+    stream : Readable
+        Bytes, from a file or an archive member.
+    origin : str
+        Where it came from.
+    max_row_bytes : int
+        A row (one cable) larger than this stops the reading with a Reject: an
+        unclosed quote would otherwise swallow the rest of the file into one field.
+    max_line_chars : int
+        A physical line longer than this stops the reading with a Reject.
+
+    Examples
+    --------
+    >>> data = io.BytesIO(b'1,12/28/1966 18:48,66BUENOSAIRES2481,"Embassy X",U,,"H","B\\r\\nC"\\n')
+    >>> next(stream_csv_dump(data, "c.csv", max_row_bytes=999, max_line_chars=99)).text
+    'H\\n\\nB\\nC'
+    """
+    feed = _LineFeed(stream, origin, max_row_bytes, max_line_chars)
+    yield from _read_rows(feed, origin, feed=feed)
+
+
+def _read_rows(
+    lines: Iterator[str], origin: str, feed: _LineFeed | None
+) -> Iterator[RawCable | Reject]:
+    reader = csv.reader(lines, escapechar="\\", strict=False)
+    columns = _DEFAULT_COLUMNS
     row_number = 0
     try:
         for row in reader:
+            if feed is not None:
+                feed.row_done()
             if not row or (len(row) == 1 and not row[0].strip()):
                 continue
             row_number += 1
@@ -90,12 +135,96 @@ def read_csv_dump(text: str, origin: str) -> Iterator[RawCable | Reject]:
                 columns = header_columns
                 continue
             yield _row_cable(row, columns, origin, row_number)
+        if row_number == 0 or (row_number == 1 and columns is not _DEFAULT_COLUMNS):
+            yield Reject(origin, "empty: no cable rows")
     except csv.Error as exc:
         yield Reject(
             origin,
             f"not readable as CSV: {exc}; rest of the file not read",
-            position=f"line {reader.line_num}",
+            position=f"row {row_number + 1} (line {reader.line_num})",
         )
+    except SourceError as exc:
+        yield Reject(
+            origin,
+            f"{exc.reason}; rest of the file not read",
+            position=f"row {row_number + 1} ({exc.position})",
+        )
+
+
+class _LineFeed:
+    """Decoded lines from a byte stream, refusing overlong lines and rows."""
+
+    def __init__(
+        self, stream: Readable, origin: str, max_row_bytes: int, max_line_chars: int
+    ) -> None:
+        self.stream = stream
+        self.origin = origin
+        self.max_row_bytes = max_row_bytes
+        self.max_line_chars = max_line_chars
+        self.pending: deque[bytes] = deque()
+        self.partial = b""
+        self.eof = False
+        self.line = 0
+        self.row_bytes = 0
+
+    def __iter__(self) -> _LineFeed:
+        return self
+
+    def __next__(self) -> str:
+        while not self.pending:
+            if self.eof:
+                raise StopIteration
+            self._fill()
+        raw = self.pending.popleft()
+        self.line += 1
+        self.row_bytes += len(raw)
+        if len(raw) > self.max_line_chars:
+            self._refuse(
+                f"line {self.line} is longer than {self.max_line_chars} characters "
+                "(sources.max_line_chars)"
+            )
+        if self.row_bytes > self.max_row_bytes:
+            self._refuse(
+                f"row is larger than {self.max_row_bytes} bytes "
+                "(sources.max_member_bytes; an unclosed quote?)"
+            )
+        text = _decode_line(raw)
+        return text[1:] if self.line == 1 and text.startswith("\ufeff") else text
+
+    def row_done(self) -> None:
+        self.row_bytes = 0
+
+    def _fill(self) -> None:
+        chunk = self.stream.read(_CHUNK)
+        if not chunk:
+            self.eof = True
+            if self.partial:
+                self.pending.append(self.partial)
+                self.partial = b""
+            return
+        lines = (self.partial + chunk).split(b"\n")
+        self.partial = lines.pop()
+        self.pending.extend(line + b"\n" for line in lines)
+        if len(self.partial) > self.max_line_chars:
+            self.line += len(self.pending) + 1
+            self._refuse(
+                f"line {self.line} is longer than {self.max_line_chars} characters "
+                "(sources.max_line_chars)"
+            )
+
+    def _refuse(self, reason: str) -> None:
+        raise SourceError(reason, source=self.origin, position=f"line {self.line}")
+
+
+def _decode_line(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("cp1252")
+    except UnicodeDecodeError:
+        return raw.decode("latin-1")
 
 
 def _is_header(row: list[str]) -> bool:
@@ -135,7 +264,8 @@ def _row_cable(
         metadata["created"] = created
     references = [ref for ref in _REFERENCE_SPLIT.split(values.get("references", "")) if ref]
     metadata["references"] = references
-    text = values["header"].strip("\n") + "\n\n" + values["body"].strip("\n")
+    text = normalize_newlines(values["header"]).strip("\n") + "\n\n"
+    text += normalize_newlines(values["body"]).strip("\n")
     if not text.strip():
         return Reject(
             origin,
