@@ -12,7 +12,6 @@ from html import escape
 
 from kg.synth.spec import CableSpec
 from kg.synth.telegram import Telegram
-from kg.synth.vocabulary import POSTS
 
 __all__ = ["render_page"]
 
@@ -152,10 +151,10 @@ def render_page(spec: CableSpec, telegram: Telegram) -> str:
         f"{spec.released:%Y-%m-%d %H:%M}</a>\n</td>\n",
         f"<td>\n<a href='/classification/{number}_0.html' title='{title}'>"
         f"{spec.classification}</a>\n</td>\n",
-        f"<td>\n<a href='/origin/{POSTS.index(spec.post) + 1}_0.html'>{spec.post.origin}</a>"
+        f"<td>\n<a href='/origin/{spec.post.number}_0.html'>{spec.post.origin}</a>"
         "\n</td>\n</tr>\n</table>\n",
         "<code><pre>",
-        _NEWLINE.join(escape(line, quote=False) for line in telegram.header.split("\n")),
+        escape(telegram.header, quote=False).replace("\n", _NEWLINE),
         "</pre></code>\n<code><pre>",
         _body(spec, telegram),
         "</pre></code>\n",
@@ -165,7 +164,7 @@ def render_page(spec: CableSpec, telegram: Telegram) -> str:
 
 
 def _body(spec: CableSpec, telegram: Telegram) -> str:
-    lines = [escape(line, quote=False) for line in telegram.lines]
+    lines = escape(telegram.body, quote=False).split("\n")
     lines[telegram.tags_line] = "TAGS: " + " ".join(
         f"<a href='/tag/{tag}_0.html'>{tag}</a>" for tag in spec.tags
     )

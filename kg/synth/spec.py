@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import random
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from string import Formatter
 
 from kg.synth.vocabulary import (
     AGENCIES,
@@ -218,7 +219,7 @@ class _SpecWriter:
         key = (post.station, year)
         # Serials grow with the day of the year at the post's own pace, with gaps: most
         # of a post's traffic was never released.
-        pace = self.post_weights[POSTS.index(post)] * 3
+        pace = self.post_weights[post.number - 1] * 3
         floor = int(created.timetuple().tm_yday * pace)
         serial = max(self.serials.get(key, 0) + rng.randint(1, 3), floor)
         self.serials[key] = serial
@@ -347,9 +348,9 @@ class _Cast:
             for rank in (rng.randint(0, 1),)
         )
         cities = tuple(rng.sample(post.cities, k=min(3, len(post.cities))))
-        ambassador = _american_name(POSTS.index(post), created.year // 3)
+        ambassador = _american_name(post.number, created.year // 3)
         if rng.random() < 0.15:
-            chief = _american_name(POSTS.index(post) + 17, created.year // 2)
+            chief = _american_name(post.number + 17, created.year // 2)
             signer, officer = chief, f"CDA {chief}"
         else:
             signer = ambassador
@@ -492,35 +493,19 @@ class _BodyWriter:
         return text
 
     def sentence(self) -> str:
-        template = self.rng.choice(_SENTENCES)
-        return _capitalized(template.format_map(_Slots(self)))
-
-    def slot(self, name: str) -> str:
-        """The text of one ``{name}`` slot of a sentence template, drawn afresh each time."""
-        rng = self.rng
-        if name == "official":
-            return self.pick_official()
-        if name == "officer":
-            return self.person(*_split_officer(self.cast.officer))
-        if name == "org":
-            return self.pick_org()
-        if name == "city":
-            return self.place(rng.choice(self.cast.cities))
-        if name == "theme":
-            return rng.choice(self.topic.themes)
-        if name == "audience":
-            return rng.choice(self.topic.audiences)
-        if name == "country":
-            return self.post.country
-        if name == "year":
-            return str(self.created.year)
-        if name == "past_year":
-            return str(self.created.year - rng.randint(1, 4))
-        if name == "next_year":
-            return str(self.created.year + 1)
-        if name == "number":
-            return str(rng.randint(2, 40) * 50)
-        raise KeyError(name)
+        parts: list[str] = []
+        used: set[str] = set()
+        for literal, slot in self.rng.choice(_SENTENCES):
+            parts.append(literal)
+            if slot:
+                # Redraw a few times so that "{org} and {org}" names two different bodies.
+                for _ in range(4):
+                    value = _SLOTS[slot](self)
+                    if value not in used:
+                        break
+                used.add(value)
+                parts.append(value)
+        return _capitalized("".join(parts))
 
     def comment(self) -> str:
         theme = self.rng.choice(self.topic.themes)
@@ -531,25 +516,22 @@ class _BodyWriter:
         )
 
 
-class _Slots(dict[str, str]):
-    """Fills a sentence template's slots on demand, so each slot draws its own value."""
+#: what each ``{slot}`` of a sentence template draws, given the body writer
+_SLOTS: dict[str, Callable[[_BodyWriter], str]] = {
+    "official": _BodyWriter.pick_official,
+    "officer": lambda w: w.person(*_split_officer(w.cast.officer)),
+    "org": _BodyWriter.pick_org,
+    "city": lambda w: w.place(w.rng.choice(w.cast.cities)),
+    "theme": lambda w: w.rng.choice(w.topic.themes),
+    "audience": lambda w: w.rng.choice(w.topic.audiences),
+    "country": lambda w: w.post.country,
+    "year": lambda w: str(w.created.year),
+    "past_year": lambda w: str(w.created.year - w.rng.randint(1, 4)),
+    "next_year": lambda w: str(w.created.year + 1),
+    "number": lambda w: str(w.rng.randint(2, 40) * 50),
+}
 
-    def __init__(self, writer: _BodyWriter) -> None:
-        super().__init__()
-        self.writer = writer
-        self.used: set[str] = set()
-
-    def __missing__(self, key: str) -> str:
-        # Redraw a few times so that "{org} and {org}" names two different bodies.
-        for _ in range(4):
-            value = self.writer.slot(key)
-            if value not in self.used:
-                break
-        self.used.add(value)
-        return value
-
-
-_SENTENCES = (
+_SENTENCE_TEXTS = (
     "{official} told {officer} that the government would give priority to {theme}.",
     "The participants discussed best practices of {theme}, exchanged real-world experiences, "
     "and advocated strengthening the dialogue between agencies.",
@@ -575,6 +557,11 @@ _SENTENCES = (
     "NGO representatives in {city} said that progress on {theme} depends on political will "
     "more than on resources.",
     "Post will report further on {theme} septel.",
+)
+#: the templates split into (literal text, slot name or None) pairs once, at import
+_SENTENCES = tuple(
+    tuple((literal, slot) for literal, slot, _, _ in Formatter().parse(text))
+    for text in _SENTENCE_TEXTS
 )
 
 

@@ -195,14 +195,13 @@ def _wrap(text: str, width: int = WIDTH) -> list[str]:
     ['one two. ', 'three ']
     """
     lines: list[str] = []
-    line = ""
-    for word in text.split(" "):
-        if not line:
-            line = word
-        elif len(line) + 1 + len(word) <= width:
-            line += " " + word
-        else:
-            lines.append(line.rstrip(" ") + " ")
-            line = word
-    lines.append(line + " ")
+    while len(text) > width:
+        cut = text.rfind(" ", 0, width + 1)
+        if cut <= 0:  # one word longer than the line: leave it whole
+            cut = text.find(" ", width)
+            if cut == -1:
+                break
+        lines.append(text[:cut].rstrip(" ") + " ")
+        text = text[cut + 1 :].lstrip(" ")
+    lines.append(text + " ")
     return lines

@@ -48,6 +48,7 @@ class Post:
     region: str  # State Department bureau: SCA, EUR, NEA, EAP, WHA, AF
     cities: tuple[str, ...]  # capital first
     names: str  # key of LOCAL_NAMES
+    number: int = 0  # position in POSTS, from 1; 0 for posts outside it
 
     @property
     def sender(self) -> str:
@@ -62,12 +63,11 @@ class Post:
 
 def _posts(table: str) -> tuple[Post, ...]:
     posts = []
-    for row in table.strip().splitlines():
+    for number, row in enumerate(table.strip().splitlines(), start=1):
         name, route, fips, region, names, country, cities = row.split("|")
         station = name.replace(" ", "")
-        posts.append(
-            Post(station, name, route, country, fips, region, tuple(cities.split(";")), names)
-        )
+        city_names = tuple(cities.split(";"))
+        posts.append(Post(station, name, route, country, fips, region, city_names, names, number))
     return tuple(posts)
 
 
