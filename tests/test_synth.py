@@ -5,6 +5,7 @@ Every expected value comes from the generator's own spec objects, never from its
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import re
 import tarfile
@@ -21,6 +22,8 @@ from kg.parse import parse_cable
 from kg.synth import generate, iter_cables, iter_specs, render_page, write_corpus
 from kg.synth.spec import CableSpec
 from kg.synth.telegram import Telegram
+from kg.synth.vocabulary import COLLECTIVES, POSTS, TOPICS
+from tests.data import PROJECT
 
 COUNT = 120
 SEED = 11
@@ -186,3 +189,27 @@ def test_bad_arguments_are_refused(tmp_path: Path) -> None:
     with pytest.raises(KgError, match="not an empty directory"):
         write_corpus(tmp_path / "full", 1, 0)
     assert (tmp_path / "full" / "keep.txt").read_text() == "mine"
+
+
+def _project_table(name: str) -> list[dict[str, str]]:
+    with open(PROJECT / "kg" / "data" / name, encoding="utf-8") as handle:
+        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
+
+
+def test_posts_and_tags_agree_with_the_project_reference_tables() -> None:
+    stations = {row["route"]: row for row in _project_table("stations.csv")}
+    for post in POSTS:
+        row = stations[post.route]
+        assert (row["name"], row["country_fips"], row["label"]) == (
+            post.sender,
+            post.fips,
+            post.origin,
+        )
+    for addressee in (a for group in COLLECTIVES.values() for a in group):
+        route, name = addressee.split("/", 1)
+        assert stations[route]["name"] == name
+    kinds = {row["code"]: row["kind"] for row in _project_table("tags.csv")}
+    assert {post.fips: kinds.get(post.fips) for post in POSTS} == {
+        post.fips: "geographic" for post in POSTS
+    }
+    assert [tag for topic in TOPICS for tag in topic.tags if tag not in kinds] == []

@@ -94,7 +94,7 @@ PARIS|RUEHFR|FR|EUR|western|France|Paris;Lyon;Marseille
 LONDON|RUEHLO|UK|EUR|western|the United Kingdom|London;Edinburgh;Belfast
 ROME|RUEHRO|IT|EUR|western|Italy|Rome;Milan;Naples
 MADRID|RUEHMD|SP|EUR|latin|Spain|Madrid;Barcelona;Seville
-BRUSSELS|RUEHBS|BE|EUR|western|Belgium|Brussels;Antwerp;Liege
+THE HAGUE|RUEHTC|NL|EUR|western|the Netherlands|The Hague;Amsterdam;Rotterdam
 ANKARA|RUEHAK|TU|EUR|turkish|Turkey|Ankara;Istanbul;Izmir;Adana
 ABU DHABI|RUEHAD|AE|NEA|arabic|the United Arab Emirates|Abu Dhabi;Dubai;Sharjah
 RIYADH|RUEHRH|SA|NEA|arabic|Saudi Arabia|Riyadh;Jeddah;Dhahran
@@ -125,19 +125,22 @@ ABUJA|RUEHUJA|NI|AF|african|Nigeria|Abuja;Lagos;Kano
 
 #: collective and agency addressees of INFO blocks, by the region they serve ("" = any)
 COLLECTIVES: dict[str, tuple[str, ...]] = {
-    "SCA": ("RUCNCIS/CIS COLLECTIVE", "RUCNSAD/SOUTH ASIAN ASSOCIATION FOR REGIONAL COOPERATION"),
+    "SCA": ("RUCNCIS/CIS COLLECTIVE",),
     "EUR": ("RUEHZL/EUROPEAN POLITICAL COLLECTIVE", "RUCNCIS/CIS COLLECTIVE"),
     "NEA": ("RUEHZM/GULF COOPERATION COUNCIL COLLECTIVE", "RUEHXK/ARAB ISRAELI COLLECTIVE"),
     "EAP": ("RUCNASE/ASEAN MEMBER COLLECTIVE",),
     "WHA": ("RUEHWH/WESTERN HEMISPHERIC AFFAIRS DIPL POSTS",),
-    "AF": ("RUEHZO/AFRICAN UNION COLLECTIVE",),
+    "AF": (
+        "RUEHZO/AFRICAN UNION COLLECTIVE",
+        "RUCNSAD/SOUTHERN AF DEVELOPMENT COMMUNITY COLLECTIVE",
+    ),
     "": (
-        "RUEAIIA/CIA WASHINGTON DC",
-        "RHEHNSC/NSC WASHINGTON DC",
-        "RUEKJCS/SECDEF WASHINGTON DC",
+        "RUEAIIA/CIA WASHDC",
+        "RHEHNSC/NSC WASHDC",
+        "RUEKJCS/SECDEF WASHDC",
         "RUEAWJA/DEPT OF JUSTICE WASHDC",
-        "RUCPDOC/USDOC WASHDC",
-        "RUEATRS/DEPT OF TREASURY WASHINGTON DC",
+        "RUCPDOC/DEPT OF COMMERCE WASHDC",
+        "RUEATRS/DEPT OF TREASURY WASHDC",
         "RUCNDT/USMISSION USUN NEW YORK",
         "RUEHGV/USMISSION GENEVA",
         "RUEHNO/USMISSION USNATO",
@@ -165,19 +168,19 @@ AGENCIES: dict[str, Organization] = {
         "INL=Bureau of International Narcotics and Law Enforcement Affairs",
         "IOM=International Organization for Migration",
         "UNODC=United Nations Office on Drugs and Crime",
-        "OSCE=Organization for Security and Cooperation in Europe",
+        "OSCE=Organization for Security and Co-operation in Europe",
         "ODIHR=Office for Democratic Institutions and Human Rights",
         "ICITAP=International Criminal Investigative Training Assistance Program",
         "DEA=Drug Enforcement Administration",
         "FBI=Federal Bureau of Investigation",
-        "USAID=United States Agency for International Development",
+        "USAID=U.S. Agency for International Development",
         "DOE=Department of Energy",
         "NNSA=National Nuclear Security Administration",
         "IAEA=International Atomic Energy Agency",
         "EBRD=European Bank for Reconstruction and Development",
         "IMF=International Monetary Fund",
         "WTO=World Trade Organization",
-        "USTR=Office of the United States Trade Representative",
+        "USTR=Office of the U.S. Trade Representative",
         "UNHCR=Office of the UN High Commissioner for Refugees",
         "UNICEF=United Nations Children's Fund",
         "WHO=World Health Organization",
