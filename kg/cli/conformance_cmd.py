@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from kg.conformance import load_cases, run_conformance
+from kg.conformance import load_cases, load_deviations, run_conformance
 
 _SHARED = Path("..") / "shared"
 
@@ -40,12 +40,19 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     )
     p.add_argument("--field", action="append", default=[], help="only this field (repeatable)")
     p.add_argument("--failures", type=int, default=50, help="failing cases to show (0: none)")
+    p.add_argument(
+        "--deviations",
+        type=Path,
+        default=None,
+        help="YAML of documented deviations (default: the table shipped with kg)",
+    )
     return p
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the per-field table and the first failing cases."""
-    report = run_conformance(load_cases(args.cases), args.corpus, args.field)
+    deviations = load_deviations(args.deviations) if args.deviations else None
+    report = run_conformance(load_cases(args.cases), args.corpus, args.field, deviations)
     print(report.table())
     failures = report.failures()
     if failures and args.failures:
@@ -59,6 +66,9 @@ def run(args: argparse.Namespace) -> int:
             print(f"  input:    {json.dumps(case.input[-300:])}")
         print(f"  expected: {json.dumps(case.expected)}")
         print(f"  actual:   {json.dumps(result.actual, default=str)}")
+        deviation = report.deviation(result)
+        if deviation:
+            print(f"  deviation (documented): {deviation.reason}")
         if result.error:
             print(f"  error:    {result.error}")
         if case.note:
