@@ -9,10 +9,12 @@ Queries see the union of all graphs as their default graph.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import urllib.error
 import urllib.parse
 import urllib.request
+import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +35,7 @@ __all__ = [
 ]
 
 _BATCH = 100_000
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 @dataclass(frozen=True)
@@ -185,6 +188,8 @@ class MemoryStore(GraphStore):
         if isinstance(term, ox.Literal):
             if term.language:
                 return r.Literal(term.value, lang=term.language)
+            if term.datatype.value == _XSD_STRING:  # rdflib tells "x" from "x"^^xsd:string
+                return r.Literal(term.value)
             return r.Literal(term.value, datatype=r.URIRef(term.datatype.value))
         return r.URIRef(str(term))
 
@@ -197,23 +202,34 @@ class MemoryStore(GraphStore):
 
     def replace_graphs(self, graphs: Iterable[tuple[ox.NamedNode, list[ox.Quad]]]) -> int:
         written = 0
-        for graph, quads in graphs:
-            self.dataset.remove_graph(self._term(graph))
-            for q in quads:
-                self._add(q)
-            written += len(quads)
+        with _quiet_rdflib():
+            for graph, quads in graphs:
+                self.dataset.remove_graph(self._term(graph))
+                for q in quads:
+                    self._add(q)
+                written += len(quads)
         return written
 
     def add_default(self, quads: Iterable[ox.Quad]) -> int:
         count = 0
-        for q in quads:
-            self._add(q)
-            count += 1
+        with _quiet_rdflib():
+            for q in quads:
+                self._add(q)
+                count += 1
         return count
 
     def query(self, sparql: str) -> QueryResult:
+        with _quiet_rdflib():
+            return self._query(sparql)
+
+    def _query(self, sparql: str) -> QueryResult:
+        # queries see the union of all graphs, as in the Oxigraph backend; rdflib's
+        # Dataset(default_union=True) does not give SPARQL that view, a merged Graph does
+        union = self.rdflib.Graph()
+        for context in self.dataset.graphs():
+            union += context
         try:
-            result = self.dataset.query(sparql)
+            result = union.query(sparql)
         except Exception as exc:  # rdflib raises pyparsing errors of its own kinds
             raise StoreError(f"SPARQL error: {exc}") from exc
         if result.type == "ASK":
@@ -226,11 +242,22 @@ class MemoryStore(GraphStore):
         return QueryResult(["subject", "predicate", "object"], triples)
 
     def quads(self) -> Iterator[ox.Quad]:
-        for s, p, o, g in self.dataset.quads((None, None, None, None)):
+        with _quiet_rdflib():
+            found = list(self.dataset.quads((None, None, None, None)))
+        for s, p, o, g in found:
             yield ox.Quad(_ox(s), _ox(p), _ox(o), _graph(g))
 
     def __len__(self) -> int:
-        return sum(1 for _ in self.dataset.quads((None, None, None, None)))
+        return sum(1 for _ in self.quads())
+
+
+@contextlib.contextmanager
+def _quiet_rdflib() -> Iterator[None]:
+    # rdflib 7.6's Dataset(default_union=True) warns about its own internal use of
+    # default_context on every triples() call; the warning is not about our code.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        yield
 
 
 def _ox(term: Any) -> Any:

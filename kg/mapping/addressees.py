@@ -7,8 +7,6 @@ it does not know still gets a node, keyed by its name, described in the default 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from pyoxigraph import NamedNode, Quad
 
 from kg.mapping.iris import entity_iri
@@ -28,13 +26,14 @@ def _plain(name: str) -> str:
 
 
 def resolve_addressee(
-    base_iri: str, route: str | None, *names: str | None
+    base_iri: str, route: str | None, *names: str | None, label: str | None = None
 ) -> tuple[NamedNode, list[Quad]] | None:
     """Return the node of an addressee and the default-graph quads describing it.
 
     The written name decides first (routing indicators were reassigned over the years),
-    then the routing indicator; an unknown addressee gets ``org/<slug of name>``. Returns
-    None when neither a route nor a name is given.
+    then the routing indicator; an unknown addressee gets ``org/<slug of name>``, labelled
+    ``label`` when given (the page's Origin, e.g. ``Embassy Tehran``). Returns None when
+    neither a route nor a name is given.
 
     Examples
     --------
@@ -55,8 +54,4 @@ def resolve_addressee(
     if not written:
         return None
     node = entity_iri(base_iri, addressee_key(written[0]))
-    return node, list(_unknown(node, written[0]))
-
-
-def _unknown(node: NamedNode, name: str) -> Iterator[Quad]:
-    yield from organization_quads(node, name.title(), "other")
+    return node, list(organization_quads(node, label or written[0].title(), "other"))

@@ -56,7 +56,9 @@ def metadata_quads(cable: Cable, ctx: MappingContext) -> Iterator[Quad]:
         yield Quad(level, T.type, T.ClassificationLevel, DEFAULT_GRAPH)
         yield Quad(level, T.prefLabel, en(label), DEFAULT_GRAPH)
         yield Quad(level, T.notation, Literal(label), DEFAULT_GRAPH)
-    origin = resolve_addressee(ctx.base, cable.sender_route, cable.sender, cable.origin)
+    origin = resolve_addressee(
+        ctx.base, cable.sender_route, cable.sender, cable.origin, label=cable.origin
+    )
     if origin is not None:
         node, extra = origin
         yield Quad(c, T.origin, node, g)
