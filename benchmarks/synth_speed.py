@@ -7,7 +7,9 @@ compared across counts (it must stay flat: the generator streams). Outputs:
 - ``dir``    — a directory tree ``cable/YYYY/MM/<ID>.html``;
 - ``tar.gz``, ``tar.xz``, ``zip`` — a streamed archive; ``csv`` — a CSV dump in a directory.
 
-Output goes to a temporary directory that is removed afterwards. Run from the project root::
+Wall time depends on what else the machine runs; CPU time (this process only) is the
+steadier figure. Output goes to a temporary directory that is removed afterwards. Run from
+the project root::
 
     .venv/bin/python benchmarks/synth_speed.py                      # 10k, every output
     .venv/bin/python benchmarks/synth_speed.py --counts 10000 50000 250000 --outputs none tar.gz
@@ -31,8 +33,8 @@ SEED = 1
 
 
 def _child(count: int, output: str, folder: Path) -> dict[str, float]:
-    """Run one generation in this process; return seconds, bytes written, peak RSS (MiB)."""
-    start = time.perf_counter()
+    """Run one generation in this process; return wall and CPU seconds, bytes, peak RSS (MiB)."""
+    start, cpu_start = time.perf_counter(), time.process_time()
     written = 0
     if output == "none":
         for _, text in generate(count, SEED):
@@ -44,8 +46,9 @@ def _child(count: int, output: str, folder: Path) -> dict[str, float]:
         paths = [out] if out.is_file() else [p for p in out.rglob("*") if p.is_file()]
         written = sum(p.stat().st_size for p in paths)
     seconds = time.perf_counter() - start
+    cpu = time.process_time() - cpu_start
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-    return {"seconds": seconds, "bytes": written, "peak_mib": peak_mib}
+    return {"seconds": seconds, "cpu": cpu, "bytes": written, "peak_mib": peak_mib}
 
 
 def main() -> int:
@@ -61,7 +64,8 @@ def main() -> int:
         return 0
 
     print(
-        f"{'cables':>8} {'output':>7} {'seconds':>8} {'cables/s':>9} {'MB out':>8} {'peak RSS':>9}"
+        f"{'cables':>8} {'output':>7} {'wall s':>7} {'cables/s':>8} {'CPU s':>7} "
+        f"{'cables/CPU s':>12} {'MB out':>8} {'peak RSS':>9}"
     )
     for count in args.counts:
         for output in args.outputs:
@@ -73,9 +77,9 @@ def main() -> int:
             )
             row = json.loads(proc.stdout)
             print(
-                f"{count:>8} {output:>7} {row['seconds']:>8.1f} "
-                f"{count / row['seconds']:>9.0f} {row['bytes'] / 1e6:>8.1f} "
-                f"{row['peak_mib']:>6.0f} MiB",
+                f"{count:>8} {output:>7} {row['seconds']:>7.1f} {count / row['seconds']:>8.0f} "
+                f"{row['cpu']:>7.1f} {count / row['cpu']:>12.0f} {row['bytes'] / 1e6:>8.1f} "
+                f"{row['peak_mib']:>5.0f} MiB",
                 flush=True,
             )
     return 0

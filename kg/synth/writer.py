@@ -29,10 +29,10 @@ __all__ = ["ARCHIVE_SUFFIXES", "Sink", "open_sink"]
 #: every member's modification time: the first Cablegate release, 2010-11-28 00:00 UTC
 MEMBER_MTIME = 1290902400
 ARCHIVE_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.xz", ".txz", ".tar.bz2", ".zip")
-# Faster than the defaults (gzip 9, xz 6) at a small cost in size: generating at scale is
+# Faster than the defaults (gzip 9, xz 6) at some cost in size: generating at scale is
 # the point, and the archives are test inputs, not distributions.
 GZIP_LEVEL = 6
-XZ_PRESET = 3
+XZ_PRESET = 1
 
 
 class Sink(Protocol):
