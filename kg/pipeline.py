@@ -196,8 +196,9 @@ def _mapped_cables(
             clock = time.perf_counter()
             quads = list(cable_quads(item, config.store.base_iri))
             timings["map"] += time.perf_counter() - clock
-        except (KgError, ValueError) as exc:
-            reason = getattr(exc, "reason", str(exc))
+        except (KgError, ValueError, IndexError, KeyError, TypeError, AttributeError) as exc:
+            # a bug met on one cable is that cable's reject, as in read_cables
+            reason = getattr(exc, "reason", f"{type(exc).__name__}: {exc}")
             _reject(
                 config,
                 report,
