@@ -29,6 +29,7 @@ class CG(DefinedNamespace):
     Country: URIRef  # Country
     DiplomaticPost: URIRef  # Diplomatic post
     Event: URIRef  # Event
+    Mention: URIRef  # Mention
     Organization: URIRef  # Organization
     Paragraph: URIRef  # Paragraph
     Person: URIRef  # Person
@@ -44,6 +45,8 @@ class CG(DefinedNamespace):
     classifiedBy: URIRef  # classified by
     copiedTo: URIRef  # copied to
     country: URIRef  # country
+    forAttentionOf: URIRef  # for attention of
+    mentionOf: URIRef  # mention of
     origin: URIRef  # origin
     partOfProgramme: URIRef  # part of programme
     runBy: URIRef  # run by
@@ -61,6 +64,7 @@ class CG(DefinedNamespace):
     dateTimeGroup: URIRef  # date-time group
     declassifyOn: URIRef  # declassify on
     degree: URIRef  # degree
+    end: URIRef  # end
     excludedPost: URIRef  # excluded post
     fipsCode: URIRef  # FIPS 10-4 code
     heading: URIRef  # heading
@@ -76,6 +80,7 @@ class CG(DefinedNamespace):
     released: URIRef  # released
     role: URIRef  # role
     routingIndicator: URIRef  # routing indicator
+    start: URIRef  # start
     station: URIRef  # station
     tagKind: URIRef  # tag kind
     transmissionId: URIRef  # transmission id
@@ -92,6 +97,7 @@ class SEM(DefinedNamespace):
     _NS = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 
     Event: URIRef
+    EventType: URIRef
     eventType: URIRef
     hasActor: URIRef
     hasBeginTimeStamp: URIRef

@@ -52,6 +52,7 @@ class SEM(DefinedNamespace):
     _NS = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 
     Event: URIRef
+    EventType: URIRef
     eventType: URIRef
     hasActor: URIRef
     hasBeginTimeStamp: URIRef

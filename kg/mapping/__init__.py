@@ -7,8 +7,9 @@ entities (posts, persons, cited cables, TAG concepts) go in the default graph. I
 from :mod:`kg.mapping.iris`, vocabulary from :mod:`kg.mapping.terms`.
 
 Aspects are registered by name in :data:`MAPPERS`; another stage adds its own with
-:func:`register` (the extraction stage registers ``entities``). The pipeline calls
-:func:`cable_quads`.
+:func:`register`. The ``entities`` aspect (:mod:`kg.mapping.entities`) maps what the
+extraction stage put on the cable; it yields nothing for a cable without mentions. The
+pipeline calls :func:`cable_quads`.
 """
 
 from __future__ import annotations
@@ -129,6 +130,7 @@ def cable_quads(
 
 
 def _register_builtin() -> None:
+    from kg.mapping.entities import entity_quads
     from kg.mapping.metadata import metadata_quads
     from kg.mapping.paragraphs import paragraph_quads
     from kg.mapping.persons import person_quads
@@ -142,6 +144,7 @@ def _register_builtin() -> None:
     register("references", reference_quads)
     register("paragraphs", paragraph_quads)
     register("persons", person_quads)
+    register("entities", entity_quads)
 
 
 _register_builtin()

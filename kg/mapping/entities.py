@@ -1,0 +1,485 @@
+"""What the extraction stage found in a cable, as RDF: entities, events and mentions.
+
+Registered as the ``entities`` aspect of :mod:`kg.mapping`; reads ``cable.mentions`` and
+``cable.events`` (filled by :func:`kg.extract.extract_cable`) and nothing else of the
+text. The cable ``schema:mentions`` every entity and event. Each entity gets one node
+whose description is a function of its key alone, so the descriptions many cables give
+of it in the default graph agree: one ``skos:prefLabel`` (the gazetteer's name, else a
+label spelled from the key), its names as ``skos:altLabel``, type and fixed facts. What
+a cable says that another may contradict (a job title, an affiliation, who runs a
+programme) and the events it reports go in the cable's named graph, with one
+``cg:Mention`` per place in the text that names an entity, traced to its ``cg:Paragraph``.
+
+Nodes are shared with the other mappers: a post is the routing table's post (the sending
+post is the node of the cable's ``cg:origin``), a country the node the geographic TAGS
+``skos:exactMatch``, the signer the node of ``cg:signedBy``. Whatever the reference
+tables already state about a node is not stated again.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from kg.mapping import MappingContext
+from kg.mapping.addressees import resolve_addressee
+from kg.mapping.iris import DEFAULT_BASE, paragraph_iri, slug
+from kg.mapping.literals import date_literal
+from kg.mapping.persons import person_key
+from kg.mapping.tables import reference_quads, station_by_name
+from kg.mapping.terms import DEFAULT_GRAPH, XSD_DECIMAL, T, en
+from kg.model import Cable, Entity, Event
+from kg.namespaces import CG, SEM
+
+__all__ = ["entity_label", "entity_quads"]
+
+_MENTION = NamedNode(str(CG.Mention))
+_MENTION_OF = NamedNode(str(CG.mentionOf))
+_START = NamedNode(str(CG.start))
+_END = NamedNode(str(CG.end))
+_FOR_ATTENTION_OF = NamedNode(str(CG.forAttentionOf))
+_SEM_EVENT = NamedNode(str(SEM.Event))
+_EVENT_TYPE = NamedNode(str(SEM.EventType))
+
+_PLACE_CLASS = {
+    "country": T.Country,
+    "city": T.City,
+    "region": T.Region,
+    "supranational": T.Region,
+    "site": T.Site,
+}
+_CLASS = {"organization": T.Organization, "person": T.Person, "programme": T.Programme}
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Words a key cannot tell the case of: kept lower inside a label, or spelled in capitals.
+_SMALL_WORDS = _words(
+    "a an and at by de del della der des di do dos du el en for in la le of on or the "
+    "to van von y al bin ibn"
+)
+_CAPITALS = _words(
+    "aids eu hiv icitap iom inl nato ngo ngos osce tip un unhcr unicef undp us usa usaid"
+)
+_VOWELS = frozenset("aeiouy")
+# A lone head word ("the Ministry", "Post", "Embassy") names the entity only in context.
+_GENERIC_NAMES = _words(
+    "agency bank bureau center centre chamber commission committee consulate council "
+    "court department embassy foundation government institute ministry mission office "
+    "parliament party post"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Reference:
+    """What the reference tables state, keyed by entity key (base stripped)."""
+
+    predicates: dict[str, frozenset[str]]
+    pref_labels: dict[str, str]
+    country_keys: dict[str, str]  # ISO 3166 alpha-2 → place key
+    country_labels: dict[str, str]  # ISO 3166 alpha-2 → label
+
+
+def _value(term: object) -> str:
+    return term.value if isinstance(term, NamedNode | Literal) else str(term)
+
+
+@functools.cache
+def _reference() -> _Reference:
+    predicates: dict[str, set[str]] = {}
+    labels: dict[str, str] = {}
+    iso: dict[str, str] = {}
+    countries: set[str] = set()
+    for quad in reference_quads(DEFAULT_BASE):
+        subject = _value(quad.subject)
+        if not subject.startswith(DEFAULT_BASE):
+            continue
+        key = subject[len(DEFAULT_BASE) :]
+        predicates.setdefault(key, set()).add(quad.predicate.value)
+        if quad.predicate == T.prefLabel:
+            labels[key] = _value(quad.object)
+        elif quad.predicate == T.isoCode:
+            iso[_value(quad.object)] = key
+        elif quad.predicate == T.type and quad.object == T.Country:
+            countries.add(key)
+    country_keys = {code: key for code, key in iso.items() if key in countries}
+    return _Reference(
+        predicates={k: frozenset(v) for k, v in predicates.items()},
+        pref_labels=labels,
+        country_keys=country_keys,
+        country_labels={code: labels[key] for code, key in country_keys.items()},
+    )
+
+
+def entity_label(key: str) -> str:
+    """Return the label spelled from an entity key, the same in every cable.
+
+    Extraction keys are slugs of names, so every spelling of one name gives one key;
+    the label is rebuilt from the key alone (small words lower, known acronyms and
+    vowel-less words in capitals, single letters as initials, a leading ISO country
+    scope as a trailing country name, a ``--scope`` suffix dropped), never from the
+    spelling one cable happened to use.
+
+    Parameters
+    ----------
+    key : str
+        An entity key such as ``org/kz-ministry-of-internal-affairs``.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> entity_label("org/kz-ministry-of-internal-affairs")
+    'Ministry of Internal Affairs (Kazakhstan)'
+    >>> entity_label("org/kz-rodnik-tip-victim-rehabilitation-center")
+    'Rodnik TIP Victim Rehabilitation Center (Kazakhstan)'
+    >>> entity_label("person/john-m-ordway"), entity_label("person/sobel--br")
+    ('John M. Ordway', 'Sobel')
+    >>> entity_label("place/western-kazakhstan-oblast-kz")
+    'Western Kazakhstan Oblast (Kazakhstan)'
+    """
+    kind, _, name = key.partition("/")
+    name = name.rsplit("/", 1)[-1].split("--", 1)[0]
+    tokens = [t for t in name.split("-") if t]
+    countries = _reference().country_labels
+    country = None
+    if kind == "org" and len(tokens) > 1 and tokens[0].upper() in countries:
+        country = countries[tokens.pop(0).upper()]
+    elif kind == "place" and len(tokens) > 1 and tokens[-1].upper() in countries:
+        country = countries[tokens.pop().upper()]
+    words = [_word(t, first=i == 0, person=kind == "person") for i, t in enumerate(tokens)]
+    label = " ".join(words) or key
+    return f"{label} ({country})" if country else label
+
+
+def _word(token: str, *, first: bool, person: bool) -> str:
+    if person and len(token) == 1 and token.isalpha():
+        return token.upper() + "."
+    if token in _SMALL_WORDS and not first:
+        return token
+    if token in _CAPITALS or (len(token) > 1 and token.isalpha() and not _VOWELS & set(token)):
+        return token.upper()
+    return token[:1].upper() + token[1:]
+
+
+class _Nodes:
+    """The node of each entity key of one cable, shared with the other mappers' nodes."""
+
+    def __init__(self, cable: Cable, ctx: MappingContext) -> None:
+        self.cable, self.ctx = cable, ctx
+        self.by_key: dict[str, NamedNode] = {}
+        # nodes another mapper of this cable labels: the signers and classifiers
+        self.labelled_elsewhere: dict[str, str] = {}
+        origin = resolve_addressee(ctx.base, cable.sender_route, cable.sender, cable.origin)
+        self.origin = origin[0] if origin is not None else None
+        for quad in origin[1] if origin is not None else []:
+            # an origin the routing table lacks is labelled by the metadata mapper
+            if quad.predicate == T.prefLabel:
+                self.labelled_elsewhere[_value(quad.subject)] = _value(quad.object)
+        self.origin_key = _sending_post_key(cable)
+
+    def node(self, entity: Entity) -> NamedNode:
+        """Return (and remember) the node of ``entity``."""
+        if entity.key not in self.by_key:
+            self.by_key[entity.key] = self._resolve(entity)
+        return self.by_key[entity.key]
+
+    def key_node(self, key: str) -> NamedNode:
+        """Return the node of a key an attribute or event points at."""
+        if key in self.by_key:
+            return self.by_key[key]
+        if key.startswith("post/") and key == self.origin_key and self.origin is not None:
+            return self.origin
+        return self.ctx.iri(key)
+
+    def _resolve(self, entity: Entity) -> NamedNode:
+        names = [entity.label, *entity.alt_labels]
+        if entity.type == "post":
+            return self._post(entity, names)
+        if entity.type == "place" and entity.attributes.get("place_type") == "country":
+            code = entity.attributes.get("iso") or entity.attributes.get("country")
+            key = _reference().country_keys.get(str(code))
+            if key:
+                return self.ctx.iri(key)
+        if entity.type == "person" and "signer" in entity.attributes.get("roles", ()):
+            written = {n.casefold() for n in names}
+            for signer in self.cable.signers:
+                if signer.strip() and signer.strip().casefold() in written:
+                    node = self.ctx.iri(person_key(signer))
+                    self.labelled_elsewhere[node.value] = signer.strip()
+                    return node
+        if entity.type == "person" and self.cable.classified_by is not None:
+            for name in self.cable.classified_by.names:
+                if name.strip() and person_key(name) == entity.key:
+                    self.labelled_elsewhere[self.ctx.iri(entity.key).value] = name.strip()
+        return self.ctx.iri(entity.key)
+
+    def _post(self, entity: Entity, names: list[str]) -> NamedNode:
+        if self.origin is not None and (
+            entity.key == self.origin_key or (self.cable.origin or "") in names
+        ):
+            return self.origin
+        for name in names:
+            for candidate in _post_names(name):
+                station = station_by_name(candidate)
+                if station is not None:
+                    return self.ctx.iri(station.key)
+        return self.ctx.iri(entity.key)
+
+
+def _sending_post_key(cable: Cable) -> str | None:
+    # the key kg.extract gives the sending post: post/<city of the origin or station>
+    origin = (cable.origin or "").strip()
+    for kind in ("Consulate General", "Consulate", "Embassy", "Mission", "Office", "USOFFICE"):
+        if origin.startswith(kind + " "):
+            return "post/" + slug(origin[len(kind) + 1 :])
+    station = cable.station
+    return "post/" + slug(station) if station else None
+
+
+def _post_names(name: str) -> Iterator[str]:
+    """Yield the spellings of a post's name the routing table may know it by."""
+    bare = name.strip()
+    for prefix in ("US ", "U.S. ", "American "):
+        if bare.startswith(prefix):
+            bare = bare[len(prefix) :]
+    yield bare
+    kind, _, city = bare.partition(" ")
+    if kind == "Consulate" and city.startswith("General "):
+        city = city[len("General ") :]
+    routing = {"Embassy": "AMEMBASSY", "Consulate": "AMCONSUL", "Office": "USOFFICE"}
+    if kind in routing and city:
+        yield f"{kind} {city}"
+        yield f"{routing[kind]} {city}"
+
+
+def entity_quads(cable: Cable, ctx: MappingContext) -> Iterator[Quad]:
+    """Yield the cable's extracted entities, events and mentions.
+
+    Parameters
+    ----------
+    cable : Cable
+        A cable after :func:`kg.extract.extract_cable` (``mentions``, ``events``).
+    ctx : MappingContext
+        The cable's mapping context.
+
+    Returns
+    -------
+    Iterator[pyoxigraph.Quad]
+        In the cable's graph: ``schema:mentions`` of every entity and event, the
+        ``cg:Mention`` nodes, events, and per-cable claims (job titles, affiliations,
+        who runs a programme, persons a cable is for). In the default graph: each
+        entity's key-determined description.
+
+    Raises
+    ------
+    ValueError
+        If an event date is not an ISO date; the message names the cable.
+
+    Examples
+    --------
+    >>> from kg.mapping import cable_quads
+    >>> from kg.model import Mention, Paragraph
+    >>> iom = Entity("org/iom", "organization", "International Organization for Migration",
+    ...              ["IOM"], {"gazetteer": True, "org_type": "international_organization"})
+    >>> cable = Cable("07ASTANA367", "07ASTANA367", paragraphs=[Paragraph("IOM trained.")],
+    ...               mentions=[Mention(iom, "IOM", 0, 0, 3)])
+    >>> for q in cable_quads(cable, aspects=["entities"]):
+    ...     if not q.predicate.value.endswith("#type"):
+    ...         print(q.subject.value[31:], q.predicate.value.split("/")[-1], q.object.value)
+    cable/07ASTANA367 mentions https://w3id.org/cablegraph/id/org/iom
+    org/iom core#prefLabel International Organization for Migration
+    org/iom core#altLabel IOM
+    org/iom ontology#orgType international_organization
+    cable/07ASTANA367/mention/1 ontology#mentionOf https://w3id.org/cablegraph/id/org/iom
+    cable/07ASTANA367/mention/1 isPartOf https://w3id.org/cablegraph/id/cable/07ASTANA367/paragraph/1
+    cable/07ASTANA367/mention/1 text IOM
+    cable/07ASTANA367/mention/1 ontology#start 0
+    cable/07ASTANA367/mention/1 ontology#end 3
+    """
+    if not cable.mentions and not cable.events:
+        return
+    nodes = _Nodes(cable, ctx)
+    entities: dict[str, Entity] = {}
+    for mention in cable.mentions:
+        entities.setdefault(mention.entity.key, mention.entity)
+        nodes.node(mention.entity)
+    described: set[str] = set()
+    for entity in entities.values():
+        node = nodes.node(entity)
+        yield Quad(ctx.cable, T.mentions, node, ctx.graph)
+        if node.value not in described:
+            described.add(node.value)
+            yield from _description(entity, node, nodes)
+        yield from _claims(entity, node, nodes)
+    for index, mention in enumerate(cable.mentions, start=1):
+        target = nodes.node(mention.entity)
+        span = (mention.start, mention.end)
+        yield from _mention(cable, ctx, index, target, mention.paragraph, mention.text, span)
+    offset = len(cable.mentions)
+    for index, event in enumerate(cable.events, start=offset + 1):
+        yield from _event(cable, ctx, nodes, event, index)
+
+
+def _description(entity: Entity, node: NamedNode, nodes: _Nodes) -> Iterator[Quad]:
+    """The entity's key-determined description, in the default graph."""
+    d = DEFAULT_GRAPH
+    key = node.value[len(nodes.ctx.base) :] if node.value.startswith(nodes.ctx.base) else ""
+    stated = _reference().predicates.get(key, frozenset())
+    elsewhere = nodes.labelled_elsewhere.get(node.value)
+    if elsewhere is not None:
+        pref = elsewhere.title() if elsewhere.isupper() else elsewhere
+    elif T.prefLabel.value in stated:
+        pref = _reference().pref_labels[key]
+    else:
+        pref = _pref_label(entity)
+        yield Quad(node, T.prefLabel, en(pref), d)
+    if not stated and elsewhere is None:
+        for cls in _classes(entity):
+            yield Quad(node, T.type, cls, d)
+    for name in _alt_labels(entity, pref):
+        yield Quad(node, T.altLabel, en(name), d)
+    if entity.type in {"organization", "post"}:
+        yield from _organization(entity, node, nodes, stated)
+    elif entity.type == "place":
+        yield from _place(entity, node, nodes, stated)
+
+
+def _pref_label(entity: Entity) -> str:
+    if entity.attributes.get("gazetteer"):
+        return entity.label
+    if entity.type == "post":
+        return "US post " + entity_label(entity.key)
+    return entity_label(entity.key)
+
+
+def _classes(entity: Entity) -> list[NamedNode]:
+    if entity.type == "place":
+        return [_PLACE_CLASS.get(str(entity.attributes.get("place_type")), T.Place)]
+    # a post the routing table lacks has no routing indicator, so it is stated as an
+    # organization only (cg:DiplomaticPost requires skos:notation)
+    return [_CLASS.get(entity.type, T.Organization)]
+
+
+def _alt_labels(entity: Entity, pref: str) -> list[str]:
+    names = dict.fromkeys(" ".join(n.split()) for n in (entity.label, *entity.alt_labels))
+    return [
+        n
+        for n in names
+        if n and n.casefold() != pref.casefold() and n.casefold() not in _GENERIC_NAMES
+    ]
+
+
+def _organization(
+    entity: Entity, node: NamedNode, nodes: _Nodes, stated: frozenset[str]
+) -> Iterator[Quad]:
+    d, attributes = DEFAULT_GRAPH, entity.attributes
+    if attributes.get("org_type") and T.orgType.value not in stated:
+        yield Quad(node, T.orgType, Literal(str(attributes["org_type"])), d)
+    parent = attributes.get("parent")
+    if parent and parent != entity.key:
+        yield Quad(node, T.subOrganizationOf, nodes.key_node(str(parent)), d)
+    code = str(attributes.get("country") or "")
+    country = _reference().country_keys.get(code)
+    # The country is a fact of the key only for gazetteer entries and keys scoped by
+    # the country ("org/kz-..."); otherwise it is the cable's country, a guess.
+    scoped = attributes.get("gazetteer") or entity.key.startswith(f"org/{code.lower()}-")
+    if country and scoped and T.country.value not in stated:
+        yield Quad(node, T.country, nodes.ctx.iri(country), d)
+
+
+def _place(
+    entity: Entity, node: NamedNode, nodes: _Nodes, stated: frozenset[str]
+) -> Iterator[Quad]:
+    d, attributes = DEFAULT_GRAPH, entity.attributes
+    lat, long = attributes.get("lat"), attributes.get("long")
+    if lat is not None and long is not None and T.lat.value not in stated:
+        yield Quad(node, T.lat, Literal(_decimal(lat), datatype=XSD_DECIMAL), d)
+        yield Quad(node, T.long, Literal(_decimal(long), datatype=XSD_DECIMAL), d)
+    if T.containedInPlace.value in stated or attributes.get("place_type") == "country":
+        return
+    country = _reference().country_keys.get(str(attributes.get("country") or ""))
+    container = country or attributes.get("contained_in")
+    if container and nodes.ctx.iri(str(container)) != node:
+        yield Quad(node, T.containedInPlace, nodes.key_node(str(container)), d)
+
+
+def _decimal(value: object) -> str:
+    return f"{float(str(value)):.5f}".rstrip("0").rstrip(".")
+
+
+def _claims(entity: Entity, node: NamedNode, nodes: _Nodes) -> Iterator[Quad]:
+    """What this cable says of the entity that another cable may say otherwise."""
+    g, attributes = nodes.ctx.graph, entity.attributes
+    if entity.type == "person":
+        if attributes.get("job_title"):
+            yield Quad(node, T.jobTitle, Literal(str(attributes["job_title"])), g)
+        if attributes.get("affiliation"):
+            yield Quad(node, T.affiliation, nodes.key_node(str(attributes["affiliation"])), g)
+        if "addressee" in attributes.get("roles", ()):
+            yield Quad(nodes.ctx.cable, _FOR_ATTENTION_OF, node, g)
+    elif entity.type == "programme":
+        if attributes.get("run_by"):
+            yield Quad(node, T.runBy, nodes.key_node(str(attributes["run_by"])), g)
+        if attributes.get("funder"):
+            yield Quad(node, T.funder, nodes.key_node(str(attributes["funder"])), g)
+
+
+def _mention(
+    cable: Cable,
+    ctx: MappingContext,
+    index: int,
+    target: NamedNode,
+    paragraph: int | None,
+    text: str,
+    span: tuple[int | None, int | None] = (None, None),
+) -> Iterator[Quad]:
+    """One cg:Mention: what it names, the paragraph (or, outside the body, the cable)."""
+    g = ctx.graph
+    node = ctx.iri(f"cable/{cable.canonical_id}/mention/{index}")
+    yield Quad(node, T.type, _MENTION, g)
+    yield Quad(node, _MENTION_OF, target, g)
+    where = ctx.cable
+    if paragraph is not None and 0 <= paragraph < len(cable.paragraphs):
+        where = paragraph_iri(ctx.base, cable.canonical_id, paragraph + 1)
+    yield Quad(node, T.isPartOf, where, g)
+    if text:
+        yield Quad(node, T.text, Literal(text), g)
+    start, end = span
+    if start is not None and end is not None:
+        yield Quad(node, _START, Literal(start), g)
+        yield Quad(node, _END, Literal(end), g)
+
+
+def _event(
+    cable: Cable, ctx: MappingContext, nodes: _Nodes, event: Event, index: int
+) -> Iterator[Quad]:
+    g, cid = ctx.graph, cable.canonical_id
+    node = ctx.iri(event.key)
+    yield Quad(ctx.cable, T.mentions, node, g)
+    yield Quad(node, T.type, T.Event, g)
+    yield Quad(node, T.type, _SEM_EVENT, g)
+    yield Quad(node, T.prefLabel, en(" ".join(event.label.split()) or event.type), g)
+    kind = ctx.iri("eventtype/" + (slug(event.type) or "other"))
+    yield Quad(node, T.eventType, kind, g)
+    yield Quad(kind, T.type, _EVENT_TYPE, DEFAULT_GRAPH)
+    yield Quad(kind, T.type, T.Concept, DEFAULT_GRAPH)
+    yield Quad(kind, T.prefLabel, en(event.type), DEFAULT_GRAPH)
+    if event.begin:
+        yield Quad(node, T.hasBeginTimeStamp, date_literal(event.begin, cid, "event begin"), g)
+    if event.end:
+        yield Quad(node, T.hasEndTimeStamp, date_literal(event.end, cid, "event end"), g)
+    if event.place:
+        yield Quad(node, T.hasPlace, nodes.key_node(event.place), g)
+    for actor in event.actors:
+        yield Quad(node, T.hasActor, nodes.key_node(actor), g)
+    if event.programme:
+        yield Quad(node, T.partOfProgramme, nodes.key_node(event.programme), g)
+    yield from _mention(cable, ctx, index, node, event.paragraph, event.text)
