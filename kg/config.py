@@ -110,7 +110,7 @@ class AnalyticsConfig:
     top: int = 20
     out: str = "analytics"
     seed: int = 42
-    betweenness_sample: int = 500
+    betweenness_sample: int = 200
     resolution: float = 1.0
     backend: str | None = None
     write_back: bool = True
@@ -128,6 +128,7 @@ class ViewerConfig:
     out: str = "graph.html"
     cables_per_node: int = 10
     stabilization_iterations: int = 1000
+    max_edges: int = 2000
 
 
 @dataclass(frozen=True)

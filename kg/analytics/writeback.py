@@ -16,7 +16,7 @@ from collections.abc import Iterator
 import pyoxigraph as ox
 
 from kg.analytics.run import Analysis, ProjectionResult
-from kg.analytics.sparql import CG
+from kg.namespaces import CG
 from kg.store import GraphStore
 
 __all__ = ["MEASURE_TERMS", "analytics_graph", "result_quads", "write_back"]
@@ -26,13 +26,13 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 #: measure name → (property in ontology/cablegraph.ttl, datatype); measures not listed
 #: (activity: a per-month table) stay in the JSON output only.
 MEASURE_TERMS: dict[str, tuple[str, str]] = {
-    "degree": (CG + "degree", XSD + "integer"),
-    "weighted_degree": (CG + "weightedDegree", XSD + "double"),
-    "pagerank": (CG + "pageRank", XSD + "double"),
-    "betweenness": (CG + "betweenness", XSD + "double"),
-    "communities": (CG + "community", XSD + "integer"),
-    "components": (CG + "component", XSD + "integer"),
-    "k_core": (CG + "coreNumber", XSD + "integer"),
+    "degree": (str(CG.degree), XSD + "integer"),
+    "weighted_degree": (str(CG.weightedDegree), XSD + "double"),
+    "pagerank": (str(CG.pageRank), XSD + "double"),
+    "betweenness": (str(CG.betweenness), XSD + "double"),
+    "communities": (str(CG.community), XSD + "integer"),
+    "components": (str(CG.component), XSD + "integer"),
+    "k_core": (str(CG.coreNumber), XSD + "integer"),
 }
 
 
