@@ -46,6 +46,7 @@ class CG(DefinedNamespace):
     copiedTo: URIRef  # copied to
     country: URIRef  # country
     forAttentionOf: URIRef  # for attention of
+    inHeaderOf: URIRef  # in header of
     mentionOf: URIRef  # mention of
     origin: URIRef  # origin
     partOfProgramme: URIRef  # part of programme

@@ -38,6 +38,7 @@ __all__ = ["entity_label", "entity_quads"]
 
 _MENTION = NamedNode(str(CG.Mention))
 _MENTION_OF = NamedNode(str(CG.mentionOf))
+_IN_HEADER_OF = NamedNode(str(CG.inHeaderOf))
 _START = NamedNode(str(CG.start))
 _END = NamedNode(str(CG.end))
 _FOR_ATTENTION_OF = NamedNode(str(CG.forAttentionOf))
@@ -441,15 +442,15 @@ def _mention(
     text: str,
     span: tuple[int | None, int | None] = (None, None),
 ) -> Iterator[Quad]:
-    """One cg:Mention: what it names, the paragraph (or, outside the body, the cable)."""
+    """One cg:Mention: what it names, and its paragraph (or the cable, outside the body)."""
     g = ctx.graph
     node = ctx.iri(f"cable/{cable.canonical_id}/mention/{index}")
     yield Quad(node, T.type, _MENTION, g)
     yield Quad(node, _MENTION_OF, target, g)
-    where = ctx.cable
     if paragraph is not None and 0 <= paragraph < len(cable.paragraphs):
-        where = paragraph_iri(ctx.base, cable.canonical_id, paragraph + 1)
-    yield Quad(node, T.isPartOf, where, g)
+        yield Quad(node, T.isPartOf, paragraph_iri(ctx.base, cable.canonical_id, paragraph + 1), g)
+    else:
+        yield Quad(node, _IN_HEADER_OF, ctx.cable, g)
     if text:
         yield Quad(node, T.text, Literal(text), g)
     start, end = span
