@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 
 from kg.model import Paragraph
+from kg.parse.prepared import PreparedBody, find_all, iter_matches, prepare_body
 
 __all__ = [
     "canonical_signers",
@@ -27,15 +29,6 @@ __all__ = [
     "parse_summary",
 ]
 
-# Sections, summaries and comments are searched in the head of very long texts only.
-_MAX_BODY = 400_000
-
-_PAGE_BREAK = re.compile(
-    r"(?m)^[ \t]*(?:"
-    r"[A-Z][A-Z .'-]{0,40}?[ \t]+0{2,}\d+[ \t]+\d{3}(?:\.\d)?[ \t]+OF[ \t]+\d{1,3}"
-    r"|PAGE[ \t]+\d+[ \t]+[A-Z][A-Z ]{0,30}?[ \t]+\d+[ \t]+(?:\d+[ \t]+OF[ \t]+\d+[ \t]+)?\d{6}Z"
-    r")[ \t]*$"
-)
 _UNDERLINE = re.compile(r"^[ \t]*[-‐=_]{3,}[ \t]*$")
 _INLINE_HEADING = re.compile(
     r"^[ \t]*[-‐=]{3,}[ \t]*(?P<title>[^-‐=\n]{2,80}?)[ \t]*[-‐=]{3,}[ \t]*$"
@@ -49,8 +42,9 @@ _NOT_HEADING = re.compile(
     r"^(?:UNCLAS(?:SIFIED)?|CONFIDENTIAL|SECRET|SIPDIS|NOFORN|SENSITIVE|LIMITED OFFICIAL USE"
     r"|NNNN|END (?:TEXT|SUMMARY|COMMENT)|BT|E\.O\..*|TAGS:.*|SUBJECT:.*|REF.*)\b"
 )
-_SPACES = re.compile(r"[ \t]+")
 _WHITESPACE = re.compile(r"\s+")
+# The first character of a line that can be a rule or open an inline heading.
+_RULE_START = frozenset("-‐=_")
 
 _SUMMARY_START = re.compile(
     r"(?<![A-Za-z])(?:BEGIN\s+)?SUMMA?R?Y"
@@ -66,6 +60,14 @@ _COMMENT_START = re.compile(
     r"(?<![A-Za-z])COMMENT(?P<punct>[ \t]*[:.\-]|[ \t]*(?=\n)|[ \t]*[-‐=]{3,})", re.I
 )
 _COMMENT_END = re.compile(r"\bEND\s+(?:OF\s+)?COMMENTS?\b", re.I)
+# Every match of the patterns above begins with one of these words (lower-cased).
+_STARTS_WITH = {
+    _SUMMARY_START: ("begin", "summ"),
+    _SUMMARY_END: ("end",),
+    _COMMENT_START: ("comment",),
+    _COMMENT_END: ("end",),
+}
+_END_BEFORE = re.compile(r"END\s*$", re.I)
 _LEAD_IN = re.compile(
     r"^(?:[\s:.\-‐=]|\([A-Z/]{1,10}\))*(?:¶?\s*\d{1,3}\s*\.(?!\d)\s*(?:\([A-Z/]{1,10}\))?\s*)?"
     r"(?:SUMMARY\s*[:.\-]\s*)?(?:\([A-Z/]{1,10}\)\s*)?",
@@ -147,39 +149,46 @@ _UNDERLINE_LINE = re.compile(r"(?m)^[ \t]*[-‐=_]{3,}[ \t]*$")
 _REDACTION_TAIL = re.compile(r"(?<=[a-z])x{2,}\b|\bx{2,}\b")
 
 
-def _lines_without_page_breaks(body: str) -> list[str]:
-    return _PAGE_BREAK.sub("", body[:_MAX_BODY].replace("¶", "")).split("\n")
+def _is_rule(line: str) -> bool:
+    return line.lstrip(" \t")[:1] in _RULE_START and _UNDERLINE.match(line) is not None
 
 
 def _heading(lines: list[str], index: int) -> tuple[str | None, int]:
     """Return ``(heading, lines used)`` when ``lines[index]`` starts a heading."""
     line = lines[index]
-    inline = _INLINE_HEADING.match(line)
-    if inline:
-        return _WHITESPACE.sub(" ", inline["title"]).strip(), 1
-    if _UNDERLINE.match(line) and index + 2 < len(lines) and _UNDERLINE.match(lines[index + 2]):
-        title = lines[index + 1].strip()
-        if title and not _UNDERLINE.match(title):
-            return _WHITESPACE.sub(" ", title), 3
-    underlined = index + 1 < len(lines) and _UNDERLINE.match(lines[index + 1])
+    first = line.lstrip(" \t")[:1]
+    if first in _RULE_START:
+        inline = _INLINE_HEADING.match(line)
+        if inline:
+            return " ".join(inline["title"].split()), 1
+        if _UNDERLINE.match(line) and index + 2 < len(lines) and _is_rule(lines[index + 2]):
+            title = lines[index + 1].strip()
+            if title and not _UNDERLINE.match(title):
+                return " ".join(title.split()), 3
+    underlined = index + 1 < len(lines) and _is_rule(lines[index + 1])
     if underlined and line.strip() and not _PARAGRAPH.match(line):
-        return _WHITESPACE.sub(" ", line.strip()), 2
+        return " ".join(line.split()), 2
+    if not "A" <= first <= "Z":
+        return None, 0
+    before = index == 0 or not lines[index - 1].strip()
+    after = index + 1 >= len(lines) or not lines[index + 1].strip()
+    if not (before and after):
+        return None, 0
     upper = _UPPER_LINE.match(line)
-    if upper and not _NOT_HEADING.match(upper["title"]):
-        before = index == 0 or not lines[index - 1].strip()
-        after = index + 1 >= len(lines) or not lines[index + 1].strip()
-        if before and after and any(ch.isalpha() for ch in upper["title"]):
-            return upper["title"].strip(" :"), 1
+    title = upper["title"] if upper else ""
+    if title and not _NOT_HEADING.match(title) and any(ch.isalpha() for ch in title):
+        return title.strip(" :"), 1
     return None, 0
 
 
-def parse_paragraphs(body: str) -> list[Paragraph]:
+def parse_paragraphs(body: str | PreparedBody) -> list[Paragraph]:
     """Return the numbered paragraphs of a body with their markings and section headings.
 
     Parameters
     ----------
-    body : str
-        The body of a telegram (or any fragment of it).
+    body : str or PreparedBody
+        The body of a telegram (or any fragment of it), as text or as prepared once per
+        cable by :func:`kg.parse.prepared.prepare_body`.
 
     Returns
     -------
@@ -195,7 +204,7 @@ def parse_paragraphs(body: str) -> list[Paragraph]:
     >>> [(p.number, p.classification, p.heading, p.text) for p in parse_paragraphs(body)]
     [(1, 'C', 'SUMMARY', 'First point.'), (2, 'SBU', 'SUMMARY', 'Second point.')]
     """
-    lines = _lines_without_page_breaks(body)
+    lines = prepare_body(body).lines
     signature = _signature_index(lines)
     if signature is not None:
         lines = lines[:signature]
@@ -207,14 +216,18 @@ def parse_paragraphs(body: str) -> list[Paragraph]:
 
     def close() -> None:
         if current is not None and number is not None:
-            text = _WHITESPACE.sub(" ", " ".join(current)).strip()
+            text = " ".join(" ".join(current).split())
             paragraphs.append(
                 Paragraph(text=text, number=number, classification=mark, heading=heading)
             )
 
-    while index < len(lines):
+    count = len(lines)
+    while index < count:
         line = lines[index]
-        start = _PARAGRAPH.match(line)
+        first = line.lstrip(" \t")[:1]
+        # Cheap tests first: only a line opening with a digit starts a paragraph, and only
+        # one opening with a capital or a rule, or followed by a rule, is a heading.
+        start = _PARAGRAPH.match(line) if first.isdigit() else None
         if start and (number is None or int(start["number"]) in (number + 1, number + 2)):
             close()
             number = int(start["number"])
@@ -222,7 +235,13 @@ def parse_paragraphs(body: str) -> list[Paragraph]:
             current = [line[start.end() :]]
             index += 1
             continue
-        title, used = _heading(lines, index)
+        used = 0
+        if first and (
+            first in _RULE_START
+            or "A" <= first <= "Z"
+            or (index + 1 < count and _is_rule(lines[index + 1]))
+        ):
+            title, used = _heading(lines, index)
         if used:
             close()
             current = None if number is not None else current
@@ -237,12 +256,20 @@ def parse_paragraphs(body: str) -> list[Paragraph]:
     return paragraphs
 
 
-def _section(body: str, start: re.Pattern[str], end: re.Pattern[str]) -> str | None:
-    text = _PAGE_BREAK.sub("", body[:_MAX_BODY].replace("¶", ""))
+def _matches(
+    pattern: re.Pattern[str], body: PreparedBody, position: int = 0
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(body.text, position)``, tried only where its first word occurs."""
+    return iter_matches(pattern, body.text, find_all(body.lowered, _STARTS_WITH[pattern], position))
+
+
+def _section(body: str | PreparedBody, start: re.Pattern[str], end: re.Pattern[str]) -> str | None:
+    prepared = prepare_body(body)
+    text = prepared.text
     opening = None
-    for candidate in start.finditer(text):
+    for candidate in _matches(start, prepared):
         before = text[max(0, candidate.start() - 8) : candidate.start()]
-        if re.search(r"END\s*$", before, re.I):
+        if _END_BEFORE.search(before):
             continue
         line_start = text.rfind("\n", 0, candidate.start()) + 1
         prefix = text[line_start : candidate.start()]
@@ -254,7 +281,7 @@ def _section(body: str, start: re.Pattern[str], end: re.Pattern[str]) -> str | N
             continue
         opening = candidate
         break
-    closing = end.search(text, opening.end() if opening else 0)
+    closing = next(_matches(end, prepared, opening.end() if opening else 0), None)
     if opening is None:
         if closing is None or start is not _SUMMARY_START:
             return None
@@ -281,7 +308,7 @@ def _section_text(content: str) -> str | None:
     return text.strip() or None
 
 
-def parse_summary(body: str) -> str | None:
+def parse_summary(body: str | PreparedBody) -> str | None:
     """Return the summary of a body, or None.
 
     The summary opens with ``SUMMARY:``, ``Summary.``, ``Summary and Comment:`` or a
@@ -299,7 +326,7 @@ def parse_summary(body: str) -> str | None:
     return _section(body, _SUMMARY_START, _SUMMARY_END)
 
 
-def parse_comment(body: str) -> str | None:
+def parse_comment(body: str | PreparedBody) -> str | None:
     """Return the comment of a body (``COMMENT: ... END COMMENT`` or a COMMENT section).
 
     Examples
@@ -362,7 +389,7 @@ def parse_signers(body: str, *, canonicalize: bool = True) -> list[str]:
     ['Murphy']
     """
     tail = body[-4000:]
-    lines = _lines_without_page_breaks(tail)
+    lines = prepare_body(tail).lines
     index = _signature_index(lines)
     names: list[str] = []
     if index is not None:

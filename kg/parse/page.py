@@ -33,7 +33,7 @@ class Page:
 
 
 _PRE = re.compile(r"<pre[^>]*>(.*?)</pre>", re.DOTALL | re.IGNORECASE)
-_CABLE_TABLE = re.compile(r"<table\s+class\s*=\s*['\"]cable['\"]\s*>(.*?)</table>", re.DOTALL)
+_CABLE_TABLE = re.compile(r"<table\s+class\s*=\s*['\"]cable['\"]\s*>")
 _CELL = re.compile(r"<td[^>]*>(.*?)</td>", re.DOTALL)
 _TITLE = re.compile(r"<h3>\s*Viewing cable\s+[^,<]+,\s*([^<]*?)\s*</h3>")
 _HREF = re.compile(r"<a\s+href\s*=\s*['\"]([^'\"]+)['\"]")
@@ -109,7 +109,8 @@ def detect_format(text: str) -> str:
     'text'
     """
     head = text[:20000]
-    if "<table class='cable'>" in text or '<table class="cable">' in text:
+    # rfind: on a WikiLeaks page the table comes after ~60 KB of sidebar.
+    if text.rfind("<table class='cable'>") >= 0 or text.rfind('<table class="cable">') >= 0:
         return "html"
     if _CSV_ROW.match(head):
         return "csv"
@@ -127,26 +128,60 @@ def _iso(value: str | None) -> str | None:
     return f"{match[1]}T{match[2]}" if match else None
 
 
+def _between(text: str, opening: str, closing: str, start: int = 0) -> tuple[str, int] | None:
+    """The text after ``opening``'s tag end up to ``closing``, and where the search can go on.
+
+    ``str.find`` instead of a lazy ``(.*?)`` regex: the pages are ~70 KB and this runs for
+    every cable.
+    """
+    begin = text.find(opening, start)
+    if begin < 0:
+        return None
+    inner = text.find(">", begin + len(opening))
+    if inner < 0:
+        return None
+    end = text.find(closing, inner + 1)
+    if end < 0:
+        return None
+    return text[inner + 1 : end], end + len(closing)
+
+
+def _pre_blocks(text: str, start: int) -> list[str]:
+    if text.find("<PRE", start) >= 0:  # a hand-made page: the slow, case-insensitive way
+        return _PRE.findall(text, start)
+    blocks = []
+    while (found := _between(text, "<pre", "</pre>", start)) is not None:
+        blocks.append(found[0])
+        start = found[1]
+    return blocks
+
+
 def _extract_html(text: str) -> Page:
     page = Page(format="html")
-    table = _CABLE_TABLE.search(text)
-    if table:
-        cells = [clean_text(c).strip() for c in _CELL.findall(table.group(1))]
+    # The sidebar fills most of a ~70 KB page; title, table and telegram come last.
+    start = max(0, text.rfind("Viewing cable"))
+    opening = _CABLE_TABLE.search(text, start) or _CABLE_TABLE.search(text, 0, start)
+    closing = text.find("</table>", opening.end()) if opening else -1
+    if opening and closing >= 0:
+        table = text[opening.end() : closing]
+        cells = [clean_text(c).strip() for c in _CELL.findall(table)]
         if len(cells) >= 5:
             page.reference_id = cells[0] or None
             page.created, page.released = _iso(cells[1]), _iso(cells[2])
             page.classification = cells[3] or None
             page.origin = cells[4] or None
-        articles = table.group(1).find("Appears in these")
+        articles = table.find("Appears in these")
         if articles >= 0:
             # Some pages double the scheme: "http://http://www.lanacion.com.ar/...".
             page.media_urls = [
-                _DOUBLED_SCHEME.sub(r"\1", url) for url in _HREF.findall(table.group(1), articles)
+                _DOUBLED_SCHEME.sub(r"\1", url) for url in _HREF.findall(table, articles)
             ]
-    title = _TITLE.search(text)
+    title = _TITLE.search(text, max(0, start - 20))
     if title:
         page.title = " ".join(html.unescape(title.group(1)).rstrip("\\ ").split()) or None
-    pres = [clean_text(p) for p in _PRE.findall(text)]
+    pres = [clean_text(p) for p in _pre_blocks(text, start)] or [
+        clean_text(p) for p in _pre_blocks(text, 0)
+    ]
     if len(pres) >= 2:
         page.header, page.body = pres[0], pres[-1]
     elif pres:
@@ -235,7 +270,7 @@ def extract(text: str, format: str = "auto") -> Page:
         For a fragment, header and body both hold the whole (cleaned) text.
     """
     kind = detect_format(text) if format in ("auto", "", "jsonl") else format
-    if kind == "html" and "class='cable'" not in text and 'class="cable"' not in text:
+    if kind == "html" and text.rfind("class='cable'") < 0 and text.rfind('class="cable"') < 0:
         # Some other web page (a blog, a news site) quoting a cable: read it as text.
         text = clean_text(text)
         kind = detect_format(text)
