@@ -19,10 +19,12 @@ tables already state about a node is not stated again.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from pyoxigraph import Literal, NamedNode, Quad
+from rdflib.namespace import XSD
 
 from kg.mapping import MappingContext
 from kg.mapping.addressees import resolve_addressee
@@ -43,6 +45,10 @@ _START = NamedNode(str(CG.start))
 _END = NamedNode(str(CG.end))
 _FOR_ATTENTION_OF = NamedNode(str(CG.forAttentionOf))
 _SEM_EVENT = NamedNode(str(SEM.Event))
+_XSD_YEAR_MONTH = NamedNode(str(XSD.gYearMonth))
+_XSD_YEAR = NamedNode(str(XSD.gYear))
+_YEAR_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+_YEAR = re.compile(r"^\d{4}$")
 _EVENT_TYPE = NamedNode(str(SEM.EventType))
 
 _PLACE_CLASS = {
@@ -123,7 +129,8 @@ def entity_label(key: str) -> str:
     Extraction keys are slugs of names, so every spelling of one name gives one key;
     the label is rebuilt from the key alone (small words lower, known acronyms and
     vowel-less words in capitals, single letters as initials, a leading ISO country
-    scope as a trailing country name, a ``--scope`` suffix dropped), never from the
+    scope as a trailing country name, ``gov-<ISO>`` as the government of the country, a
+    ``--scope`` suffix dropped), never from the
     spelling one cable happened to use.
 
     Parameters
@@ -145,11 +152,15 @@ def entity_label(key: str) -> str:
     ('John M. Ordway', 'Sobel')
     >>> entity_label("place/western-kazakhstan-oblast-kz")
     'Western Kazakhstan Oblast (Kazakhstan)'
+    >>> entity_label("org/gov-br")
+    'Government of Brazil'
     """
     kind, _, name = key.partition("/")
     name = name.rsplit("/", 1)[-1].split("--", 1)[0]
     tokens = [t for t in name.split("-") if t]
     countries = _reference().country_labels
+    if kind == "org" and len(tokens) == 2 and tokens[0] == "gov" and tokens[1].upper() in countries:
+        return "Government of " + countries[tokens[1].upper()]
     country = None
     if kind == "org" and len(tokens) > 1 and tokens[0].upper() in countries:
         country = countries[tokens.pop(0).upper()]
@@ -459,6 +470,16 @@ def _mention(
         yield Quad(node, _END, Literal(end), g)
 
 
+def _time_literal(value: str, cable_id: str, field: str) -> Literal:
+    """A day as xsd:date; a month or year the cable leaves at that precision as such."""
+    text = value.strip()
+    if _YEAR_MONTH.match(text):
+        return Literal(text, datatype=_XSD_YEAR_MONTH)
+    if _YEAR.match(text):
+        return Literal(text, datatype=_XSD_YEAR)
+    return date_literal(text, cable_id, field)
+
+
 def _event(
     cable: Cable, ctx: MappingContext, nodes: _Nodes, event: Event, index: int
 ) -> Iterator[Quad]:
@@ -474,9 +495,9 @@ def _event(
     yield Quad(kind, T.type, T.Concept, DEFAULT_GRAPH)
     yield Quad(kind, T.prefLabel, en(event.type), DEFAULT_GRAPH)
     if event.begin:
-        yield Quad(node, T.hasBeginTimeStamp, date_literal(event.begin, cid, "event begin"), g)
+        yield Quad(node, T.hasBeginTimeStamp, _time_literal(event.begin, cid, "event begin"), g)
     if event.end:
-        yield Quad(node, T.hasEndTimeStamp, date_literal(event.end, cid, "event end"), g)
+        yield Quad(node, T.hasEndTimeStamp, _time_literal(event.end, cid, "event end"), g)
     if event.place:
         yield Quad(node, T.hasPlace, nodes.key_node(event.place), g)
     for actor in event.actors:
