@@ -56,15 +56,30 @@ def predicted(cable: Cable, types: set[str]) -> list[set[str]]:
 
 def match(gold: list[set[str]], pred: list[set[str]]) -> int:
     """Return the number of one-to-one matches sharing a name."""
-    used: set[int] = set()
-    hits = 0
-    for names in gold:
+    return len(pairs(gold, pred))
+
+
+def pairs(gold: list[set[str]], pred: list[set[str]]) -> dict[int, int]:
+    """Return gold index → predicted index of the one-to-one matches, greedy in gold order."""
+    used: dict[int, int] = {}
+    for gold_index, names in enumerate(gold):
         for index, candidate in enumerate(pred):
-            if index not in used and names & candidate:
-                used.add(index)
-                hits += 1
+            if index not in used.values() and names & candidate:
+                used[gold_index] = index
                 break
-    return hits
+    return used
+
+
+def _report(ref: str, name: str, gold: list[set[str]], pred: list[set[str]]) -> None:
+    """Print a cable's misses (gold not found) and false positives (found, not gold)."""
+    matched = pairs(gold, pred)
+    missed = [min(gold[i], key=len) for i in range(len(gold)) if i not in matched]
+    extra = [min(p, key=len) for i, p in enumerate(pred) if i not in matched.values()]
+    print(f"{ref} {name}: {len(matched)} of {len(gold)} gold, {len(pred)} predicted")
+    if missed:
+        print("   missed:", sorted(missed))
+    if extra:
+        print("   false: ", sorted(extra))
 
 
 def event_dates(cable: Cable) -> list[set[str]]:
@@ -98,17 +113,14 @@ def main() -> None:
             totals[name][1] += len(pred_sets)
             totals[name][2] += len(gold_sets)
             if verbose:
-                print(annotation["ref"], name, hits, len(pred_sets), len(gold_sets))
-                print("   gold:", sorted(min(s) for s in gold_sets))
-                print("   pred:", sorted(min(s, key=len) for s in pred_sets))
+                _report(annotation["ref"], name, gold_sets, pred_sets)
         gold_events = [{f"{e['type']}|{e['date']}"} for e in annotation["events"]]
         pred_events = event_dates(cable)
         totals["events"][0] += match(gold_events, pred_events)
         totals["events"][1] += len(pred_events)
         totals["events"][2] += len(gold_events)
         if verbose:
-            print(annotation["ref"], "events gold", sorted(min(s) for s in gold_events))
-            print(annotation["ref"], "events pred", sorted(min(s) for s in pred_events))
+            _report(annotation["ref"], "events", gold_events, pred_events)
     print(f"{'type':<14} {'P':>6} {'R':>6} {'F1':>6} {'TP':>5} {'pred':>5} {'gold':>5}")
     for name, (hits, pred, gold_count) in totals.items():
         p = hits / pred if pred else 0.0

@@ -8,13 +8,21 @@ and ``kg/data/extract_acronyms.json`` (the acronyms cables use, no expansions). 
 ``../shared/reference/cablemap/``, from cablemap by Lars Heuer (BSD-3-Clause, see that
 folder's LICENSE.txt).
 
-Run: ``.venv/bin/python tools/build_extract_data.py``
+With ``--learn`` it also writes ``kg/data/extract_learned.json``: given names, acronym
+expansions and company names learned (:func:`kg.extract.learn.learn_tables`) from the
+cables of ``../shared/corpus/cablegate-html-6712.tar.xz`` plus the first names of the
+signer facts (about two minutes).
+
+Run: ``.venv/bin/python tools/build_extract_data.py [--learn]``
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import pickle
+import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import pycountry
@@ -98,13 +106,48 @@ def build_acronyms() -> list[str]:
     return sorted({line.strip() for line in lines if line.strip()})
 
 
+def build_learned() -> dict[str, object]:
+    """Return the tables learned from the 6,712 archive (and the signers' first names)."""
+    from kg import read_cables
+    from kg.extract.gazetteer import load_gazetteer
+    from kg.extract.learn import learn_tables
+    from kg.model import Cable
+
+    archive = PROJECT.parent / "shared" / "corpus" / "cablegate-html-6712.tar.xz"
+    gazetteer = load_gazetteer()
+    cables: Iterable[Cable] = (c for c in read_cables(archive) if isinstance(c, Cable))
+    if len(sys.argv) > 2:  # a pickled list of parsed cables, to iterate quickly on the rules
+        with open(sys.argv[2], "rb") as handle:
+            cables = pickle.load(handle)  # noqa: S301 - a file the developer made
+    tables = learn_tables(cables, gazetteer)
+    fulls: list[str] = []
+    for posts in gazetteer.signers.values():
+        for full in posts.values():
+            # A post that two signers of one surname held maps year → name.
+            fulls.extend(full.values() if isinstance(full, dict) else [full])
+    signer_firsts = {
+        parts[0]
+        for parts in (full.split() for full in fulls)
+        if len(parts) > 1 and parts[0].isalpha() and len(parts[0]) > 1
+    }
+    tables["given_names"] = sorted({*tables["given_names"], *signer_firsts})
+    return tables
+
+
 def main() -> None:
-    """Write both tables."""
+    """Write the tables (the learned one with ``--learn``)."""
     tables: tuple[tuple[str, object, str], ...] = (
         ("extract_station_countries.json", build_stations(), "station2country.csv"),
         ("extract_signers.json", build_signers(), "signers.json"),
         ("extract_acronyms.json", build_acronyms(), "acronyms.txt"),
     )
+    if "--learn" in sys.argv:
+        learned = (
+            "extract_learned.json",
+            build_learned(),
+            "signers.json; learned from corpus/cablegate-html-6712.tar.xz by kg/extract/learn.py",
+        )
+        tables = (*tables, learned)
     for name, table, source in tables:
         payload = {"_source": SOURCE.format(source), "data": table}
         (OUT / name).write_text(json.dumps(payload, indent=1, sort_keys=True) + "\n")

@@ -109,7 +109,7 @@ def extract_cable(
         if name not in chosen:
             continue
         found, happened = extractor(cable, context)
-        context.mentions.extend(found)
+        context.add(found)
         events.extend(happened)
     cable.mentions, cable.events = link_cable(context.mentions, events)
     return cable

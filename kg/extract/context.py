@@ -11,9 +11,24 @@ from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.extract.text import Segment, cable_segments, slug
 from kg.model import Cable, Entity, Mention
 
-__all__ = ["ExtractContext", "make_context"]
+__all__ = ["ExtractContext", "SpanIndex", "make_context"]
 
 _STATION = re.compile(r"^\d{2}([A-Z]+?)\d+$")
+
+
+class SpanIndex:
+    """The spans one extractor has taken so far, by segment, to skip overlapping matches."""
+
+    def __init__(self) -> None:
+        self._spans: dict[int | None, list[tuple[int, int]]] = {}
+
+    def overlaps(self, paragraph: int | None, start: int, end: int) -> bool:
+        """Tell whether ``[start, end)`` overlaps a span taken in that segment."""
+        return any(s < end and start < e for s, e in self._spans.get(paragraph, ()))
+
+    def add(self, paragraph: int | None, start: int, end: int) -> None:
+        """Take a span."""
+        self._spans.setdefault(paragraph, []).append((start, end))
 
 
 @dataclass
@@ -29,16 +44,28 @@ class ExtractContext:
     mentions: list[Mention] = field(default_factory=list)
     # acronym → entity key, learned from "Long Name (ABC)" in this cable.
     acronyms: dict[str, str] = field(default_factory=dict)
+    # The spanned mentions of each segment, so lookups stay linear in the segment.
+    by_paragraph: dict[int | None, list[Mention]] = field(default_factory=dict)
+
+    def add(self, mentions: list[Mention]) -> None:
+        """Record the mentions an extractor found, for the extractors that run later."""
+        self.mentions.extend(mentions)
+        for mention in mentions:
+            if mention.start is not None and mention.end is not None:
+                self.by_paragraph.setdefault(mention.paragraph, []).append(mention)
 
     def covered(self, paragraph: int | None, start: int, end: int) -> bool:
         """Tell whether a span overlaps a mention already found in that segment."""
         return any(
-            m.paragraph == paragraph
-            and m.start is not None
-            and m.end is not None
-            and m.start < end
-            and start < m.end
-            for m in self.mentions
+            m.start < end and start < m.end  # type: ignore[operator]
+            for m in self.by_paragraph.get(paragraph, ())
+        )
+
+    def inside(self, paragraph: int | None, start: int, end: int) -> list[Mention]:
+        """Return the mentions of a segment that start within ``[start, end)``, in order."""
+        return sorted(
+            (m for m in self.by_paragraph.get(paragraph, ()) if start <= m.start < end),  # type: ignore[operator]
+            key=lambda m: m.start or 0,
         )
 
     def entities(self, type_: str) -> list[Entity]:

@@ -54,11 +54,7 @@ def _created(cable: Cable) -> date | None:
 def _sentence_mentions(
     context: ExtractContext, paragraph: int | None, start: int, end: int
 ) -> list[Mention]:
-    return [
-        m
-        for m in context.mentions
-        if m.paragraph == paragraph and m.start is not None and start <= m.start < end
-    ]
+    return context.inside(paragraph, start, end)
 
 
 @register("events")

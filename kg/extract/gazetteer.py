@@ -276,6 +276,13 @@ class Gazetteer:
     stations: dict[str, str]
     signers: dict[str, dict[str, str]]
     acronyms: frozenset[str]
+    # Learned from the corpus (kg/extract/learn.py): given names, acronym → country (or
+    # "*") → [long name, kind], company names and their one-pass pattern.
+    given_names: frozenset[str] = frozenset()
+    learned_acronyms: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    companies: frozenset[str] = frozenset()
+    common_words: frozenset[str] = frozenset()
+    company_pattern: re.Pattern[str] | None = None
     demonym_pattern: str = ""
     country_pattern: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
@@ -425,6 +432,8 @@ def load_gazetteer() -> Gazetteer:
     stations = json.loads(_data("extract_station_countries.json"))["data"]
     signers = json.loads(_data("extract_signers.json"))["data"]
     acronyms = frozenset(json.loads(_data("extract_acronyms.json"))["data"])
+    learned = json.loads(_data("extract_learned.json"))["data"]
+    companies = frozenset(learned["companies"])
     return Gazetteer(
         orgs=orgs,
         org_names=org_names,
@@ -439,6 +448,11 @@ def load_gazetteer() -> Gazetteer:
         stations=stations,
         signers=signers,
         acronyms=acronyms,
+        given_names=frozenset(learned["given_names"]),
+        learned_acronyms=learned["acronyms"],
+        companies=companies,
+        common_words=frozenset(learned.get("common_words", ())),
+        company_pattern=re.compile(r"(?<![\w-])(?:" + trie_pattern(companies) + r")(?![\w-])"),
         demonym_pattern=trie_pattern(demonyms),
         country_pattern=trie_pattern(country_names),
     )

@@ -5,8 +5,13 @@ name never starts with, and :func:`trim_name`. Imported by those extractors only
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
 __all__ = [
     "CAP",
+    "DEFINITION",
+    "definitions",
     "LEADING_STOPWORDS",
     "ORG_HEADS",
     "PROGRAMME_HEADS",
@@ -212,6 +217,32 @@ LEADING_STOPWORDS = frozenset(
         "Incoming",
     ]
 )
+
+
+# "(ABC)" after a long name: the acronym is defined there.
+DEFINITION = re.compile(r"\(([A-Z][A-Za-z]*[A-Z][A-Za-z/&-]*)\)")
+
+
+def definitions(text: str) -> Iterator[tuple[str, list[str], int]]:
+    """Yield ``(acronym, long-name words, start of the long name)`` of "Long Name (ABC)".
+
+    >>> [(a, " ".join(w), s) for a, w, s in definitions(
+    ...     "They met the International Organization for Migration (IOM) in June.")]
+    [('IOM', 'International Organization for Migration', 13)]
+    """
+    for match in DEFINITION.finditer(text):
+        acronym = match.group(1)
+        before = text[: match.start()].rstrip()
+        words = before.split()[-12:]
+        for size in range(1, len(words) + 1):
+            candidate = trim_name(words[-size:])
+            if (
+                len(candidate) == size
+                and candidate[-1][:1].isupper()
+                and acronym_matches(acronym, candidate)
+            ):
+                yield acronym, candidate, len(before) - len(" ".join(candidate))
+                break
 
 
 def trim_name(words: list[str]) -> list[str]:

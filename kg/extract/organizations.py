@@ -11,7 +11,7 @@ import re
 from kg.extract import register
 from kg.extract.context import ExtractContext
 from kg.extract.gazetteer import Gazetteer
-from kg.extract.names import CAP, ORG_HEADS, acronym_matches, org_type_of, trim_name
+from kg.extract.names import CAP, ORG_HEADS, definitions, org_type_of, trim_name
 from kg.extract.text import Segment, is_upper_text, slug
 from kg.model import Cable, Entity, Event, Mention
 
@@ -30,7 +30,6 @@ _QUOTED_BODY = re.compile(
     r"(?:center|centre|institute|foundation|association|organization|party|movement|"
     r"company|group|network|shelter|union|council|committee))\b"
 )
-_DEFINITION = re.compile(r"\(([A-Z][A-Za-z]*[A-Z][A-Za-z/&-]*)\)")
 _ACRONYM = re.compile(r"(?<![\w/-])([A-Z][A-Z&]*[A-Z](?:-[A-Z]+)?)(?![\w/-])")
 _GOVERNMENT_ACRONYM = re.compile(r"(?<![\w/-])GO([A-Z]{1,3})(?![\w/-])")
 _BACK_REFERENCE = re.compile(
@@ -131,23 +130,13 @@ def _learn_definitions(context: ExtractContext) -> dict[str, Entity]:
     gazetteer = context.gazetteer
     learned: dict[str, Entity] = {}
     for segment in context.segments:
-        for match in _DEFINITION.finditer(segment.text):
-            acronym = match.group(1)
-            words = segment.text[: match.start()].split()[-12:]
-            for size in range(1, len(words) + 1):
-                candidate = trim_name(words[-size:])
-                if (
-                    len(candidate) == size
-                    and candidate[-1][:1].isupper()
-                    and acronym_matches(acronym, candidate)
-                ):
-                    long_name = " ".join(candidate)
-                    key = gazetteer.org_names.get(long_name) or gazetteer.org_names.get(acronym)
-                    if key:
-                        learned[acronym] = _gazetteer_entity(gazetteer, key)
-                    elif set(candidate) & set(ORG_HEADS) or acronym in gazetteer.acronyms:
-                        learned[acronym] = _pattern_entity(context, candidate)
-                    break
+        for acronym, candidate, _ in definitions(segment.text):
+            long_name = " ".join(candidate)
+            key = gazetteer.org_names.get(long_name) or gazetteer.org_names.get(acronym)
+            if key:
+                learned[acronym] = _gazetteer_entity(gazetteer, key)
+            elif set(candidate) & set(ORG_HEADS) or acronym in gazetteer.acronyms:
+                learned[acronym] = _pattern_entity(context, candidate)
     return learned
 
 

@@ -7,14 +7,15 @@ signer facts) and the addressees of the "STATE FOR ..." lines. Registered as ``p
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from kg.extract import register
-from kg.extract.context import ExtractContext
+from kg.extract.context import ExtractContext, SpanIndex
 from kg.extract.names import LEADING_STOPWORDS, ORG_HEADS, PROGRAMME_HEADS
 from kg.extract.text import slug
 from kg.model import Cable, Entity, Event, Mention
 
-__all__ = ["extract_persons", "person_entity"]
+__all__ = ["NOT_NAME", "extract_persons", "person_entity", "titled_names"]
 
 _TITLES = sorted(
     """Deputy Prime Minister|Prime Minister|Vice President|President|Deputy Foreign Minister|
@@ -37,20 +38,25 @@ _TITLES = sorted(
     reverse=True,
 )
 _TITLE = "(?:" + "|".join(t.strip() for t in _TITLES if t.strip()) + ")"
-_NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[-'’][A-Za-z]+)*|[A-Z]\.|al-[A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]+)"
+# A possessive "'s" is not part of the name: "Rice's" is Rice.
+_NAME_TOKEN = (
+    r"(?:[A-Z][a-z]+(?:[-'’](?!s\b)[A-Za-z]+)*|[A-Z]\.|al-[A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]+)"
+)
 _PARTICLE = r"(?:de|da|do|dos|del|della|van|von|der|ul|bin|ibn|el|al|la|le)"
 _NAME_RUN = rf"{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOKEN}){{0,5}}"
 _TITLED = re.compile(
     rf"(?<![\w-])(?:(?:former|outgoing|new|acting)\s+)?({_TITLE})"
-    rf"((?:\s+(?:of|for)\s+(?:the\s+)?{_NAME_TOKEN}(?:\s+(?:and\s+)?{_NAME_TOKEN})*)?)"
+    rf"((?:\s+(?:of|for|to)\s+(?:the\s+)?{_NAME_TOKEN}(?:\s+(?:and\s+)?{_NAME_TOKEN})*)?)"
     rf"\s+({_NAME_RUN})"
 )
+# A run of capitalised words opened by a known given name: "Sonia Gandhi".
+_BARE = re.compile(rf"(?<![\w'’.-])(([A-Z][a-z]+)(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOKEN}){{1,3}})")
 _APPOSITION = re.compile(
     rf"(?<![\w-])({_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOKEN}){{1,3}}),\s+"
     rf"(?:the\s+|an?\s+)?(?:former\s+|outgoing\s+|new\s+|acting\s+)?(?:{_TITLE}|head|chief)\b"
 )
 # Words that make a capitalised run a body or an office, not a person's name.
-_NOT_NAME = (
+NOT_NAME = (
     frozenset(
         [
             "Affairs",
@@ -149,6 +155,76 @@ _NOT_NAME = (
             "Division",
             "Team",
             "Leader",
+            "Relations",
+            "Technology",
+            "Science",
+            "Development",
+            "Cooperation",
+            "Operations",
+            "Planning",
+            "Communications",
+            "Environment",
+            "Resources",
+            "Services",
+            "Management",
+            "Information",
+            "Intelligence",
+            "Immigration",
+            "Labor",
+            "Labour",
+            "Commerce",
+            "Tourism",
+            "Transport",
+            "Transportation",
+            "Policy",
+            "Customs",
+            "Legal",
+            "Human",
+            "Rights",
+            "Protection",
+            "Relief",
+            "Assistance",
+            "Emergency",
+            "Investment",
+            "Mines",
+            "Oil",
+            "Gas",
+            "Water",
+            "Works",
+            "Family",
+            "Families",
+            "Sales",
+            "Marketing",
+            "Regional",
+            "Global",
+            "Senior",
+            "Special",
+            "Executive",
+            "Press",
+            "Desk",
+            "Officer",
+            "Unit",
+            "Branch",
+            "Section",
+            "Staff",
+            "Holy",
+            "See",
+            "Catholic",
+            "Church",
+            "God",
+            "Islamic",
+            "Muslim",
+            "Christian",
+            "Brigadier",
+            "Sergeant",
+            "Lieutenant",
+            "Corporal",
+            "Private",
+            "Doctor",
+            "Father",
+            "Sister",
+            "Brother",
+            "Saint",
         ]
     )
     | frozenset(ORG_HEADS)
@@ -172,12 +248,12 @@ def person_entity(name: str, title: str | None = None, scope: str | None = None)
 
 def _clean_name(context: ExtractContext, raw: str) -> str | None:
     tokens = raw.split()
-    while tokens and (tokens[-1] in _NOT_NAME or tokens[-1].rstrip(".") == ""):
+    while tokens and (tokens[-1] in NOT_NAME or tokens[-1].rstrip(".") == ""):
         tokens.pop()
     gazetteer = context.gazetteer
     for token in tokens:
         if (
-            token in _NOT_NAME
+            token in NOT_NAME
             or token in gazetteer.country_names
             or token in gazetteer.demonyms
             or token in gazetteer.org_names
@@ -188,21 +264,27 @@ def _clean_name(context: ExtractContext, raw: str) -> str | None:
             return None
     if not tokens or all(len(t) <= 2 for t in tokens):
         return None
-    return " ".join(tokens)
+    name = " ".join(tokens)
+    if gazetteer.place_pattern.fullmatch(name):
+        return None  # "Costa Rica", "San Jose": a place whose first word is also a name
+    return name
 
 
 def _signer(cable: Cable, context: ExtractContext) -> list[Mention]:
     mentions = []
     names = cable.classified_by.names if cable.classified_by else []
-    for surname in cable.signers:
+    signers = cable.signers or _trailing_signer(cable, context)
+    for surname in signers:
         written = surname.strip().title()
         if not written:
             continue
         full = next((n for n in names if n.split()[-1].lower() == written.lower()), None)
         if full is None:
-            full = context.gazetteer.signers.get(surname.strip().upper(), {}).get(
+            known = context.gazetteer.signers.get(surname.strip().upper(), {}).get(
                 context.station or ""
             )
+            # Two signers of one surname at one post: the facts map year → name.
+            full = known.get(cable.canonical_id[:2]) if isinstance(known, dict) else known
         entity = person_entity(full or written, scope=context.station)
         entity.alt_labels.append(written)
         entity.attributes["roles"] = ["signer"]
@@ -211,6 +293,22 @@ def _signer(cable: Cable, context: ExtractContext) -> list[Mention]:
         paragraph = len(cable.paragraphs) - 1 if cable.paragraphs else None
         mentions.append(Mention(entity, surname, paragraph))
     return mentions
+
+
+_LAST_WORD = re.compile(r"(?<![\w'-])([A-Z][A-Z'-]{2,})\s*$")
+
+
+def _trailing_signer(cable: Cable, context: ExtractContext) -> list[str]:
+    """Return the signature the parser left at the end of the last paragraph, if known.
+
+    Only a surname the cablemap signer facts know, so a closing acronym is not taken.
+    """
+    if not cable.paragraphs:
+        return []
+    match = _LAST_WORD.search(cable.paragraphs[-1].text)
+    if match and match.group(1) in context.gazetteer.signers:
+        return [match.group(1)]
+    return []
 
 
 _FOR_LINE = re.compile(r"^[ \t]*[A-Z][A-Z/ ,;.&-]*\bFOR\b[A-Z/ ,;.&-]*$", re.MULTILINE)
@@ -322,20 +420,22 @@ def extract_persons(cable: Cable, context: ExtractContext) -> tuple[list[Mention
         entities carry ``attributes["roles"]``.
     """
     mentions: list[Mention] = []
+    given = context.gazetteer.given_names
+    taken = SpanIndex()
     for segment in context.segments:
+        if segment.upper:
+            continue
         text = segment.text
-        for pattern, name_group in ((_TITLED, 3), (_APPOSITION, 1)):
+        for pattern, name_group in ((_TITLED, 3), (_APPOSITION, 1), (_BARE, 1)):
             for match in pattern.finditer(text):
                 start, end = match.span(name_group)
                 title_tail = ""
                 if name_group == 3 and match.group(2):
-                    start, title_tail = _split_title_tail(match, start)
-                if context.covered(segment.paragraph, start, end) or any(
-                    m.paragraph == segment.paragraph
-                    and m.start is not None
-                    and m.start < end
-                    and start < (m.end or 0)
-                    for m in mentions
+                    start, title_tail = _split_title_tail(match, start, given)
+                elif pattern is _BARE and match.group(2) not in given:
+                    continue
+                if context.covered(segment.paragraph, start, end) or taken.overlaps(
+                    segment.paragraph, start, end
                 ):
                     continue
                 name = _clean_name(context, text[start:end])
@@ -345,6 +445,7 @@ def extract_persons(cable: Cable, context: ExtractContext) -> tuple[list[Mention
                 if name_group == 3:
                     title = (match.group(1) + title_tail).strip()
                 entity = person_entity(name, title, scope=context.country)
+                taken.add(segment.paragraph, start, start + len(name))
                 mentions.append(Mention(entity, name, segment.paragraph, start, start + len(name)))
     mentions.extend(_surname_mentions(context, mentions))
     mentions.extend(_signer(cable, context))
@@ -352,16 +453,42 @@ def extract_persons(cable: Cable, context: ExtractContext) -> tuple[list[Mention
     return mentions, []
 
 
-def _split_title_tail(match: re.Match[str], name_start: int) -> tuple[int, str]:
+def titled_names(text: str) -> Iterator[str]:
+    """Yield the names written after a title in ``text`` (for learning given names).
+
+    >>> list(titled_names("Minister of Public Security Fernando Berrocal told Ambassador "
+    ...     "Langdale that Foreign Minister Bruno Stagno agreed."))
+    ['Fernando Berrocal', 'Langdale', 'Bruno Stagno']
+    """
+    for match in _TITLED.finditer(text):
+        start, end = match.span(3)
+        if match.group(2):
+            start, _ = _split_title_tail(match, start, frozenset())
+        tokens = text[start:end].split()
+        while tokens and tokens[-1] in NOT_NAME:
+            tokens.pop()
+        if tokens and not set(tokens) & NOT_NAME:
+            yield " ".join(tokens)
+
+
+def _split_title_tail(
+    match: re.Match[str], name_start: int, given: frozenset[str]
+) -> tuple[int, str]:
     """Move the name's start back over tail words that are names, not offices.
 
     "Minister of Public Security Fernando Berrocal": the greedy tail took "Fernando".
+    A known given name starts the name wherever it is in the tail.
     """
     tail = match.group(2)
     words = list(re.finditer(r"\S+", tail))
     for word in words:
-        if word.group() in {"of", "for", "the", "and"} or word.group() in _NOT_NAME:
+        if word.group() in given:
+            return match.start(2) + word.start(), tail[: word.start()].rstrip()
+    for word in words:
+        if word.group() in {"of", "for", "the", "and", "to"} or word.group() in NOT_NAME:
             continue
+        if "." in word.group() and len(word.group()) <= 4 and word.group().isupper():
+            continue  # "U.S." of "Ambassador to the U.S."
         return match.start(2) + word.start(), tail[: word.start()].rstrip()
     return name_start, tail
 

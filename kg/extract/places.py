@@ -12,7 +12,7 @@ from kg.extract import register
 from kg.extract.context import ExtractContext
 from kg.extract.gazetteer import City, Country, Gazetteer
 from kg.extract.names import CAP, LEADING_STOPWORDS
-from kg.extract.text import is_upper_text, slug
+from kg.extract.text import slug
 from kg.model import Cable, Entity, Event, Mention
 
 __all__ = ["city_entity", "country_entity", "extract_places"]
@@ -149,7 +149,7 @@ def extract_places(cable: Cable, context: ExtractContext) -> tuple[list[Mention]
     matches = []
     countries: set[str] = set()
     for segment in context.segments:
-        if is_upper_text(segment.text):
+        if segment.upper:
             continue
         for match in gazetteer.place_pattern.finditer(segment.text):
             matches.append((segment, match))
@@ -168,7 +168,7 @@ def extract_places(cable: Cable, context: ExtractContext) -> tuple[list[Mention]
         )
 
     for segment in context.segments:
-        if is_upper_text(segment.text):
+        if segment.upper:
             continue
         for pattern, place_type in ((_SITE, "site"), (_REGION, "region")):
             for match in pattern.finditer(segment.text):

@@ -44,13 +44,8 @@ def programme_entity(label: str, owner: str | None = None) -> Entity:
 def _owner(context: ExtractContext, paragraph: int | None, start: int, end: int) -> str | None:
     """Return the organization mentioned last before ``start`` in the same sentence."""
     best = None
-    for mention in context.mentions:
-        if (
-            mention.paragraph == paragraph
-            and mention.entity.type == "organization"
-            and mention.start is not None
-            and start <= mention.start < end
-        ):
+    for mention in context.inside(paragraph, start, end):
+        if mention.entity.type == "organization":
             best = mention.entity.key
     return best
 

@@ -31,6 +31,8 @@ class Segment:
 
     paragraph: int | None
     text: str
+    # Written in capitals (old telegrams, subject lines): case tells nothing there.
+    upper: bool = False
 
 
 _SPACES = re.compile(r"\s+")
@@ -60,11 +62,16 @@ def cable_segments(cable: Cable) -> list[Segment]:
     """
     segments = []
     if cable.subject:
-        segments.append(Segment(None, _SPACES.sub(" ", cable.subject).strip()))
+        subject = _SPACES.sub(" ", cable.subject).strip()
+        segments.append(Segment(None, subject, is_upper_text(subject)))
     for index, paragraph in enumerate(cable.paragraphs):
-        text = _DASH_RULE.sub(" ", paragraph.text)
-        segments.append(Segment(index, _SPACES.sub(" ", text).strip()))
+        text = _SPACES.sub(" ", _DASH_RULE.sub(" ", paragraph.text)).strip()
+        segments.append(Segment(index, text, is_upper_text(text)))
     return segments
+
+
+_LOWER = re.compile(r"[a-z]")
+_UPPER = re.compile(r"[A-Z]")
 
 
 def is_upper_text(text: str) -> bool:
@@ -73,11 +80,9 @@ def is_upper_text(text: str) -> bool:
     >>> is_upper_text("INL CONDUCTS ANTI-TIP TRAINING"), is_upper_text("INL conducts")
     (True, False)
     """
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
-        return False
-    lower = sum(1 for c in letters if c.islower())
-    return lower < 0.05 * len(letters)
+    lower = len(_LOWER.findall(text))
+    upper = len(_UPPER.findall(text))
+    return upper > 0 and lower < 0.05 * (lower + upper)
 
 
 _SENTENCE_END = re.compile(r"[.!?]\)?\s+(?=[A-Z(\"'])")
@@ -107,14 +112,12 @@ _ABBREVIATIONS = frozenset(
         "Hon",
     ]
 )
-_LAST_WORD = re.compile(r"(\S+)$")
 
 
 def _ends_sentence(text: str, dot: int) -> bool:
-    word = _LAST_WORD.search(text, 0, dot)
-    if word is None:
+    token = text[text.rfind(" ", 0, dot) + 1 : dot]
+    if not token:
         return True
-    token = word.group(1)
     # "U.S." and initials ("N. K.") end in a period without ending the sentence.
     return not (token in _ABBREVIATIONS or "." in token or (len(token) == 1 and token.isupper()))
 
