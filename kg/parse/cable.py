@@ -27,6 +27,7 @@ from kg.parse.classified_by import parse_classified_by
 from kg.parse.declassify import parse_nondisclosure_deadline
 from kg.parse.ids import REFERENCE_ID, canonical_id, canonical_station, full_year, split_id
 from kg.parse.page import Page, extract
+from kg.parse.prepared import drop_page_breaks, prepare_body
 from kg.parse.references import parse_references
 from kg.parse.subject import parse_subject
 from kg.parse.tags import parse_tags
@@ -34,17 +35,6 @@ from kg.parse.tags import parse_tags
 __all__ = ["parse_cable", "parse_raw"]
 
 _FORMATS = ("auto", "html", "text", "body", "csv", "fragment", "jsonl")
-# "ASTANA 00000367  002.2 OF 002", "Berlin 00001162 002 of 004": new-style page breaks.
-_PAGE_BREAK = re.compile(
-    r"^[ \t]*[A-Za-z][A-Za-z .'\-]{1,40}[ \t]+[0-9]{3,8}[ \t]+[0-9]{3}(?:\.[0-9])?[ \t]+"
-    r"(?:OF|of)[ \t]+[0-9]{3}[ \t]*$\n?",
-    re.MULTILINE,
-)
-# "PAGE 02        STATE   015113  182333Z": old-style page breaks, on their own line.
-_OLD_PAGE_BREAK = re.compile(
-    r"^[ \t]*PAGE[ \t]+[0-9]+[ \t]+[A-Z][A-Z ]*?[ \t]+[0-9]+[ \t]+.*?[0-9]{6}Z[ \t]*$\n?",
-    re.MULTILINE,
-)
 # The banner names station and serial: "UNCLAS SECTION 01 OF 02 ASTANA 000367",
 # "C O N F I D E N T I A L 75 LIBREVILLE 1895".
 _BANNER_ID = re.compile(
@@ -60,12 +50,6 @@ _ORIGIN_PREFIXES = (
     ("USMISSION ", "Mission "),
 )
 _NOT_TEXT = re.compile(r"[\x00-\x08\x0e-\x1f]")
-
-
-def _drop_page_breaks(text: str) -> str:
-    if "OF" not in text and "of" not in text and "PAGE" not in text:
-        return text
-    return _OLD_PAGE_BREAK.sub("", _PAGE_BREAK.sub("", text))
 
 
 def _origin_from_sender(sender: str | None) -> str | None:
@@ -159,7 +143,8 @@ def parse_cable(
     if _NOT_TEXT.search(text[:4096]):
         raise ParseError("binary input: control characters in the text", source=source)
     page = extract(text, format)
-    head, body = page.header, _drop_page_breaks(page.body)
+    head, body = page.header, drop_page_breaks(page.body)
+    prepared = prepare_body(body)
     both = body if head == body else f"{head}\n\n{body}"
     precedence, dtg, dtg_created = hdr.parse_date_time_group(head)
     created = page.created or dtg_created
@@ -194,9 +179,9 @@ def parse_cable(
         tags=parse_tags(body),
         subject=subject,
         references=parse_references(body, _citing_year(year, canonical, created)),
-        summary=parse_summary(body),
-        comment=parse_comment(body),
-        paragraphs=parse_paragraphs(body),
+        summary=parse_summary(prepared),
+        comment=parse_comment(prepared),
+        paragraphs=parse_paragraphs(prepared),
         signers=parse_signers(body),
         media_urls=page.media_urls,
         section_count=hdr.parse_section_count(body),

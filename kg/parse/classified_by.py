@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from kg.model import ClassifiedBy
+from kg.parse.prepared import find_all, iter_matches, lower_same_length
 
 __all__ = ["normalize_name", "parse_classified_by"]
 
@@ -180,7 +181,8 @@ def parse_classified_by(text: str, *, normalize: bool = True) -> ClassifiedBy | 
     >>> parse_classified_by("CLASSIFIED BY: Bodde Peter, Ambassador; REASON: 1.4(B)").names
     ['Bodde Peter']
     """
-    marker = _MARKER.search(text)
+    # Every marker begins with "clas": try the pattern only there (a scan costs ~10x more).
+    marker = next(iter_matches(_MARKER, text, find_all(lower_same_length(text), ["clas"])), None)
     if marker is None:
         return None
     window = text[marker.end() : marker.end() + _WINDOW]

@@ -258,13 +258,15 @@ def parse_section_count(text: str) -> int | None:
     >>> parse_section_count("UNCLAS SECTION 01 OF 02 ASTANA 000367")
     2
     """
-    match = _SECTION.search(text[:2000])
+    head = text[:2000]
+    match = _SECTION.search(head) if "SECTION" in head else None
     return int(match[2]) if match else None
 
 
 def parse_is_partial(text: str) -> bool:
     """Whether the page says the record is a partial extract of the cable."""
-    return bool(_PARTIAL.search(text[:_HEAD_CHARS]))
+    head = text[:_HEAD_CHARS]
+    return "partial" in head.lower() and _PARTIAL.search(head) is not None
 
 
 def parse_addressees(body: str) -> list[str]:

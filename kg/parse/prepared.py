@@ -26,6 +26,7 @@ __all__ = [
     "drop_short_page_breaks",
     "find_all",
     "iter_matches",
+    "lower_same_length",
     "prepare_body",
 ]
 
@@ -111,7 +112,14 @@ def drop_short_page_breaks(text: str) -> str:
     return _drop_lines(text, starts, (_SHORT_PAGE_BREAK,)) if starts else text
 
 
-def _lower_same_length(text: str) -> str:
+def lower_same_length(text: str) -> str:
+    """Return ``text`` lower-cased with every offset unchanged.
+
+    Examples
+    --------
+    >>> lower_same_length("İSTANBUL Comment")
+    'İstanbul comment'
+    """
     lowered = text.lower()
     if len(lowered) == len(text):
         return lowered
@@ -137,19 +145,27 @@ def find_all(
 
 
 def iter_matches(
-    pattern: re.Pattern[str], text: str, starts: Iterable[int]
+    pattern: re.Pattern[str], text: str, starts: Iterable[int], end: int | None = None
 ) -> Iterator[re.Match[str]]:
-    """Yield what ``pattern.finditer(text)`` would, trying only at ``starts`` (sorted).
+    """Yield what ``pattern.finditer(text, 0, end)`` would, trying only at ``starts`` (sorted).
 
     ``starts`` must hold every offset where a match can begin (for a pattern that opens
     with ``SUMMARY`` or ``BEGIN``, every occurrence of those words); look-behinds still see
     the text before each offset.
+
+    Examples
+    --------
+    >>> pattern = re.compile(r"(?<![A-Z])REF:", re.IGNORECASE)
+    >>> text = "PREF: x. Ref: y"
+    >>> [m.start() for m in iter_matches(pattern, text, find_all(text.lower(), ["ref"]))]
+    [9]
     """
     last = 0
+    stop = len(text) if end is None else end
     for start in starts:
         if start < last:
             continue
-        match = pattern.match(text, start)
+        match = pattern.match(text, start, stop)
         if match is not None:
             yield match
             last = max(match.end(), start + 1)
@@ -175,4 +191,4 @@ def prepare_body(body: str | PreparedBody) -> PreparedBody:
     if isinstance(body, PreparedBody):
         return body
     text = drop_short_page_breaks(body[:MAX_BODY].replace("¶", ""))
-    return PreparedBody(text=text, lowered=_lower_same_length(text), lines=text.split("\n"))
+    return PreparedBody(text=text, lowered=lower_same_length(text), lines=text.split("\n"))

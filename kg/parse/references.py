@@ -27,6 +27,7 @@ from functools import cache
 
 from kg.model import Reference
 from kg.parse.ids import canonical_id, canonical_station, data_table, split_id
+from kg.parse.prepared import find_all, iter_matches, lower_same_length
 
 __all__ = ["parse_references", "reference_kind"]
 
@@ -216,10 +217,13 @@ def _blocks(text: str) -> list[str]:
     """Return the raw text of each REF block of ``text``."""
     paragraph = _FIRST_PARAGRAPH.search(text)
     zone_end = paragraph.start() if paragraph else min(len(text), _MAX_HEAD)
+    # Every keyword begins with "ref" or "program": the pattern is tried only there.
+    starts = find_all(lower_same_length(text[:zone_end]), ("ref", "program"))
     blocks: list[str] = []
     position = 0
     while len(blocks) < _MAX_BLOCKS:
-        keyword = _KEYWORD.search(text, position, zone_end)
+        later = (s for s in starts if s >= position)
+        keyword = next(iter_matches(_KEYWORD, text, later, zone_end), None)
         if keyword is None:
             break
         start = keyword.end()

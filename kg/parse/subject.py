@@ -60,8 +60,11 @@ def _find_label(head: str) -> re.Match[str] | None:
 
 
 def _end_of_subject(text: str) -> int:
-    ends = [m.start() for m in (_END.search(text), _CASED_END.search(text)) if m is not None]
-    return min(ends, default=len(text))
+    end = _END.search(text)
+    limit = end.start() if end else len(text)
+    # The cased markers only matter before the first other end; searching past it is waste.
+    cased = _CASED_END.search(text, 0, limit)
+    return cased.start() if cased else limit
 
 
 def parse_subject(text: str, *, clean: bool = True) -> str:

@@ -59,6 +59,17 @@ def _tables() -> tuple[dict[str, str], dict[str, list[str]], tuple[str, ...], fr
     return kinds, repairs, phrases, known
 
 
+@cache
+def _phrase_index() -> tuple[dict[str, list[list[str]]], frozenset[str]]:
+    """Phrases by first word (longest first, as in ``_tables``), and the phrase set."""
+    phrases = _tables()[2]
+    by_first: dict[str, list[list[str]]] = {}
+    for phrase in phrases:
+        words = phrase.split(" ")
+        by_first.setdefault(words[0], []).append(words)
+    return by_first, frozenset(phrases)
+
+
 def tag_kind(code: str) -> str:
     """Return the kind of a TAG code.
 
@@ -114,13 +125,13 @@ def _continues(line: str, following: str) -> bool:
         return True
     if _WORD_COMMA_START.match(following):
         return True
-    _, _, phrases, known = _tables()
+    known = _tables()[3]
     words = [w for w in re.split(r"[\s,]+", stripped) if w]
     if all(w in known and w.isupper() for w in words):
         return True
     last = line.split()[-1:] or [""]
     first = words[0].upper()
-    return any(p == f"{last[0].upper()} {first}" for p in phrases)
+    return f"{last[0].upper()} {first}" in _phrase_index()[1]
 
 
 def _unlabelled_tag_line(head: str) -> str | None:
@@ -158,7 +169,8 @@ def _tag_text(text: str) -> str | None:
 
 def _group(tokens: list[str], canonicalize: bool) -> list[str]:
     """Join multi-word phrases, then free-text runs, into single TAGs."""
-    _, repairs, phrases, known = _tables()
+    known = _tables()[3]
+    by_first, phrases = _phrase_index()
     out: list[str] = []
     i = 0
     while i < len(tokens):
@@ -167,12 +179,10 @@ def _group(tokens: list[str], canonicalize: bool) -> list[str]:
             out.append(token)
             i += 1
             continue
-        phrase = next(
-            (p for p in phrases if tokens[i : i + p.count(" ") + 1] == p.split(" ")), None
-        )
-        if phrase:
-            out.append(phrase)
-            i += phrase.count(" ") + 1
+        words = next((w for w in by_first.get(token, ()) if tokens[i : i + len(w)] == w), None)
+        if words:
+            out.append(" ".join(words))
+            i += len(words)
             continue
         out.append(token)
         i += 1
@@ -192,7 +202,7 @@ def _group(tokens: list[str], canonicalize: bool) -> list[str]:
     return [m for m in merged if m != ","]
 
 
-def _is_free_run(previous: str, known: frozenset[str], phrases: tuple[str, ...]) -> bool:
+def _is_free_run(previous: str, known: frozenset[str], phrases: frozenset[str]) -> bool:
     if previous.startswith("(") or previous in phrases:
         return False
     words = previous.split(" ")
