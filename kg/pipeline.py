@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kg.config import Config
+from kg.config import Config, SourcesConfig
 from kg.errors import KgError
 from kg.model import Cable, Reject
 from kg.parse import parse_raw
@@ -24,13 +24,17 @@ from kg.sources import iter_sources
 __all__ = ["BuildReport", "build", "read_cables"]
 
 
-def read_cables(*paths: str | Path) -> Iterator[Cable | Reject]:
+def read_cables(
+    *paths: str | Path, config: SourcesConfig | None = None
+) -> Iterator[Cable | Reject]:
     """Read and parse every cable under ``paths``, yielding a Reject for each failure.
 
     Parameters
     ----------
     *paths : str or Path
         Files, directories, globs or archives; ``-`` reads standard input.
+    config : SourcesConfig, optional
+        The sources' format and safety limits (``config.sources``); defaults if None.
 
     Returns
     -------
@@ -38,7 +42,7 @@ def read_cables(*paths: str | Path) -> Iterator[Cable | Reject]:
         One item per cable found, in source order. No exception escapes for a bad
         cable: it becomes a :class:`~kg.model.Reject` naming source, reason, position.
     """
-    for item in iter_sources(*paths):
+    for item in iter_sources(*paths, config=config):
         if isinstance(item, Reject):
             yield item
             continue
@@ -51,7 +55,15 @@ def read_cables(*paths: str | Path) -> Iterator[Cable | Reject]:
                 position=getattr(exc, "position", None),
                 cable_id=getattr(exc, "cable_id", None),
             )
-        except (ValueError, IndexError, KeyError, TypeError, AttributeError) as exc:
+        except (
+            ValueError,
+            IndexError,
+            KeyError,
+            TypeError,
+            AttributeError,
+            ArithmeticError,
+            RecursionError,
+        ) as exc:
             yield Reject(source=item.origin, reason=f"parser failed: {type(exc).__name__}: {exc}")
 
 
@@ -167,7 +179,7 @@ def _mapped_cables(
     timings = report.timings
     for stage in ("parse", "extract", "map"):
         timings.setdefault(stage, 0.0)
-    items = read_cables(*paths)
+    items = read_cables(*paths, config=config.sources)
     bar = None
     if config.build.progress:
         from tqdm import tqdm
