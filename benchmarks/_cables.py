@@ -47,7 +47,7 @@ def page_cable(page: str, member: str) -> Cable:
         from kg.parse import parse_raw
 
         cable = parse_raw(RawCable(text=page, origin=member, format="html"))
-        if cable.paragraphs:
+        if cable.paragraphs or cable.body:
             return cable
     except Exception:  # noqa: BLE001 - the parser is being written; fall back below
         pass

@@ -15,22 +15,13 @@ from collections.abc import Iterable
 from typing import Any
 
 from kg.extract.gazetteer import Gazetteer
-from kg.extract.names import ORG_HEADS, PROGRAMME_HEADS, definitions
-from kg.extract.persons import NOT_NAME, titled_names
+from kg.extract.names import COMPANY_CUE, ORG_HEADS, PROGRAMME_HEADS, definitions
+from kg.extract.persons import NOT_NAME, is_title, titled_names
 from kg.extract.text import cable_segments, normalize_name
 from kg.model import Cable
 
-__all__ = ["COMPANY_CUE", "learn_tables"]
+__all__ = ["learn_tables"]
 
-_WORD = r"(?:[A-Z][A-Za-z&'-]*[A-Za-z]|[A-Z]{2,})"
-# "the oil company Eni", "U.S. firm AECOM", "Biwater Construction Limited", "TNK-BP's CEO".
-COMPANY_CUE = re.compile(
-    rf"\b(?:company|firm|corporation|conglomerate|carrier|airline|contractor|"
-    rf"manufacturer|producer|operator|giant|multinational)\s+({_WORD}(?:\s+{_WORD}){{0,2}})"
-    rf"|\b({_WORD}(?:\s+{_WORD}){{0,2}})(?:'s)?\s+(?:company|firm|Inc\b|Corp\b|Ltd\b|"
-    rf"Limited|S\.A\.|GmbH|PLC|plc|chief executive|CEO|board of directors|shareholders|"
-    rf"subsidiary)"
-)
 _GIVEN = re.compile(r"^[A-Z][a-z]+$")
 # Nationality adjectives ("Norwegian", "Korean") precede "company" without naming one.
 _ADJECTIVE_ENDINGS = ("an", "ish", "ese", "ic")
@@ -113,7 +104,7 @@ def learn_tables(cables: Iterable[Cable], gazetteer: Gazetteer) -> dict[str, Any
     )
     acronyms: dict[str, dict[str, list[str]]] = {}
     for acronym, counts in expansions.items():
-        if acronym in gazetteer.org_names:
+        if acronym in gazetteer.org_names or is_title(acronym):
             continue
         table: dict[str, list[str]] = {}
         overall = [(n, k) for (norm, k), n in counts.items() if "@" not in k]

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 __all__ = [
     "CAP",
+    "COMPANY_CUE",
     "DEFINITION",
     "definitions",
     "LEADING_STOPWORDS",
@@ -21,7 +22,8 @@ __all__ = [
 ]
 
 # One capitalised word: "Karaganda", "Al-Qadhafi", "Dall'Anese", "ICITAP", "U.S.".
-CAP = r"(?:[A-Z][\w'’&.-]*[\w.]|[A-Z])"
+# A possessive "'s" ends the word: "Iceland's" is Iceland.
+CAP = r"(?:[A-Z](?:[\w&.-]|['’](?!s\b))*[\w.]|[A-Z])"
 
 ORG_HEADS = [
     "Ministry",
@@ -218,6 +220,16 @@ LEADING_STOPWORDS = frozenset(
     ]
 )
 
+
+_CUE_WORD = r"(?:[A-Z][A-Za-z&'-]*[A-Za-z]|[A-Z]{2,})"
+# "the oil company Eni", "U.S. firm AECOM", "Biwater Construction Limited", "TNK-BP's CEO".
+COMPANY_CUE = re.compile(
+    rf"\b(?:company|firm|corporation|conglomerate|carrier|airline|contractor|"
+    rf"manufacturer|producer|operator|giant|multinational)\s+({_CUE_WORD}(?:\s+{_CUE_WORD}){{0,2}})"
+    rf"|\b({_CUE_WORD}(?:\s+{_CUE_WORD}){{0,2}})(?:'s)?\s+(?:company|firm|Inc\b|Corp\b|Ltd\b|"
+    rf"Limited|S\.A\.|GmbH|PLC|plc|chief executive|CEO|board of directors|shareholders|"
+    rf"subsidiary)"
+)
 
 # "(ABC)" after a long name: the acronym is defined there.
 DEFINITION = re.compile(r"\(([A-Z][A-Za-z]*[A-Z][A-Za-z/&-]*)\)")

@@ -11,8 +11,16 @@ import re
 from kg.extract import register
 from kg.extract.context import ExtractContext
 from kg.extract.gazetteer import Gazetteer
-from kg.extract.names import CAP, ORG_HEADS, definitions, org_type_of, trim_name
-from kg.extract.text import Segment, is_upper_text, slug
+from kg.extract.names import (
+    CAP,
+    COMPANY_CUE,
+    LEADING_STOPWORDS,
+    ORG_HEADS,
+    definitions,
+    org_type_of,
+    trim_name,
+)
+from kg.extract.text import Segment, slug, trie_pattern
 from kg.model import Cable, Entity, Event, Mention
 
 __all__ = ["extract_organizations", "government_entity"]
@@ -58,16 +66,35 @@ _NATIONAL_NOUNS = {
     "armed forces": "Armed Forces",
     "police": "Police",
     "Supreme Court": "Supreme Court",
+    "Air Force": "Air Force",
+    "air force": "Air Force",
     "Central Bank": "Central Bank",
     "press office": "press office",
     "Ministry of Defense": "Ministry of Defense",
     "Defense Ministry": "Ministry of Defense",
 }
 _NATIONAL_NOUN = "(?:" + "|".join(sorted(_NATIONAL_NOUNS, key=len, reverse=True)) + ")"
+# Bodies a cable names without their country: the country of the post that sends it.
 _BARE_NATIONAL = re.compile(
-    r"(?<![\w-])(MFA|Foreign Ministry|Ministry of Foreign Affairs|Supreme Court|Central Bank)"
-    r"(?![\w-])"
+    r"(?<![\w-])(MFA|Foreign Ministry|Ministry of Foreign Affairs|Supreme Court|Central Bank|"
+    r"[Pp]arliament|Navy|Air Force|Armed Forces)(?![\w-])"
 )
+
+
+def _national_patterns(gazetteer: Gazetteer) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Return the "Dutch MFA" and "Government of Iceland" patterns, compiled once."""
+    cached = gazetteer.extra.get("national_patterns")
+    if cached is None:
+        nation = rf"(?:{gazetteer.demonym_pattern})|(?:{gazetteer.country_pattern})"
+        cached = (
+            re.compile(
+                rf"(?<![\w-])({nation})(?:'s)?(?:\s+and\s+({gazetteer.demonym_pattern}))?"
+                rf"\s+({_NATIONAL_NOUN})s?(?![\w-])"
+            ),
+            re.compile(rf"\bGovernment of (?:the\s+)?({gazetteer.country_pattern})(?![\w-])"),
+        )
+        gazetteer.extra["national_patterns"] = cached
+    return cached
 
 
 def government_entity(gazetteer: Gazetteer, code: str) -> Entity:
@@ -100,7 +127,7 @@ def _national_entity(gazetteer: Gazetteer, code: str, noun: str) -> Entity:
         label=f"{name} {canonical}",
         attributes={
             "org_type": "military"
-            if canonical in {"Navy", "Army", "Armed Forces"}
+            if canonical in {"Navy", "Army", "Armed Forces", "Air Force"}
             else "foreign_government",
             "country": code,
             "parent": f"org/gov-{code.lower()}",
@@ -210,13 +237,8 @@ def extract_organizations(
     learned = _learn_definitions(context)
     context.acronyms.update({a: e.key for a, e in learned.items()})
     mentions: list[Mention] = []
-    demonym_pattern = re.compile(
-        rf"(?<![\w-])((?:{gazetteer.demonym_pattern})|(?:{gazetteer.country_pattern}))"
-        rf"(?:'s)?\s+({_NATIONAL_NOUN})(?![\w-])"
-    )
-    government_of = re.compile(
-        rf"\bGovernment of (?:the\s+)?({gazetteer.country_pattern})(?![\w-])"
-    )
+    demonym_pattern, government_of = _national_patterns(gazetteer)
+    company_pattern = _company_pattern(context)
     for segment in context.segments:
         taken: list[tuple[int, int]] = []
 
@@ -233,9 +255,15 @@ def extract_organizations(
             code = gazetteer.country_names[match.group(1)]
             add(government_entity(gazetteer, code), match.start(), match.end())
         for match in demonym_pattern.finditer(text):
-            word = match.group(1)
-            code = gazetteer.demonyms.get(word) or gazetteer.country_names[word]
-            add(_national_entity(gazetteer, code, match.group(2)), match.start(), match.end())
+            # "the British and Dutch governments": one body of each country.
+            for group in (1, 2):
+                word = match.group(group)
+                if word is None:
+                    continue
+                code = gazetteer.demonyms.get(word) or gazetteer.country_names[word]
+                start = match.start(group)
+                end = match.end() if group == 2 or match.group(2) is None else match.end(1)
+                add(_national_entity(gazetteer, code, match.group(3)), start, end)
         for match in gazetteer.org_pattern.finditer(text):
             key = gazetteer.org_names[match.group()]
             if match.group() in learned and learned[match.group()].key != f"org/{key}":
@@ -246,18 +274,20 @@ def extract_organizations(
             found = _government_code(context, match.group(1))
             if found:
                 add(government_entity(gazetteer, found), match.start(), match.end())
-        if is_upper_text(text):
+        if segment.upper:
             continue
         for match in _NAMED.finditer(text):
-            start = match.start()
-            words = text[match.start() : match.end()].split()
+            words = _cut_tail(context, text[match.start() : match.end()].split())
             trimmed = trim_name(words)
             if not trimmed or (len(trimmed) == 1 and not match.group(2)):
                 continue
-            start = match.end() - len(" ".join(trimmed))
-            if trimmed[0] in ORG_HEADS and not match.group(2) and len(trimmed) == 1:
+            end = match.start() + len(" ".join(words))
+            start = end - len(" ".join(trimmed))
+            if trimmed[-1] in ORG_HEADS and len(trimmed) == 1:
                 continue
-            add(_pattern_entity(context, trimmed), start, match.end())
+            add(_pattern_entity(context, trimmed), start, end)
+        for match in company_pattern.finditer(text) if company_pattern else ():
+            add(_company_entity(match.group()), match.start(), match.end())
         for match in _QUOTED_BODY.finditer(text):
             words = [match.group(1), *match.group(2).split()]
             entity = _pattern_entity(context, words)
@@ -265,8 +295,10 @@ def extract_organizations(
             entity.attributes["org_type"] = org_type_of([w.title() for w in words])
             add(entity, match.start(), match.end())
         for match in _ACRONYM.finditer(text):
-            if match.group(1) in learned:
-                add(learned[match.group(1)], match.start(), match.end())
+            acronym = match.group(1)
+            expansion = learned.get(acronym) or _corpus_acronym(context, acronym)
+            if expansion is not None:
+                add(expansion, match.start(), match.end())
         if context.country:
             for match in _BARE_NATIONAL.finditer(text):
                 add(
@@ -281,6 +313,75 @@ def extract_organizations(
                 add(referent, match.start(1), match.end())
     _join_short_forms(mentions)
     return mentions, []
+
+
+def _company_entity(name: str) -> Entity:
+    return Entity(
+        key=f"org/{slug(name)}",
+        type="organization",
+        label=name,
+        attributes={"org_type": "company"},
+    )
+
+
+def _company_pattern(context: ExtractContext) -> re.Pattern[str] | None:
+    """Return the pattern of the companies the corpus knows and this cable introduces.
+
+    A name the cable itself calls a company ("the Biwater company", "firm AECOM") is a
+    company wherever else the cable names it.
+    """
+    names = set(context.gazetteer.companies)
+    known = context.gazetteer.country_names.keys() | context.gazetteer.demonyms.keys()
+    for segment in context.segments:
+        if segment.upper:
+            continue
+        for match in COMPANY_CUE.finditer(segment.text):
+            name = match.group(1) or match.group(2)
+            words = trim_name(name.split())
+            if words and not set(words) & known and "XX" not in name:
+                names.add(" ".join(words))
+    if not names:
+        return None
+    if names == set(context.gazetteer.companies) and context.gazetteer.company_pattern:
+        return context.gazetteer.company_pattern
+    return re.compile(r"(?<![\w-])(?:" + trie_pattern(names) + r")(?![\w-])")
+
+
+def _corpus_acronym(context: ExtractContext, acronym: str) -> Entity | None:
+    """Return the organization an acronym the cable does not define stands for in the
+    corpus: the expansion used at the cable's post's country, else the corpus-wide one."""
+    expansions = context.gazetteer.learned_acronyms.get(acronym)
+    if not expansions:
+        return None
+    found = expansions.get(context.country or "") or expansions.get("*")
+    if found is None or found[1] != "organization":
+        return None
+    entity = _pattern_entity(context, found[0].split())
+    entity.alt_labels.append(acronym)
+    return entity
+
+
+def _cut_tail(context: ExtractContext, words: list[str]) -> list[str]:
+    """Cut a name where a title, a given name or "End" starts after its head noun.
+
+    "Council for the Family President Cardinal Alfonso Lopez Trujillo" → "Council for
+    the Family".
+    """
+    heads = [i for i, w in enumerate(words) if w in ORG_HEADS]
+    if not heads:
+        return words
+    given = context.gazetteer.given_names
+    for index in range(heads[0] + 1, len(words)):
+        word = words[index]
+        if word in _TAIL_STOPS or word in LEADING_STOPWORDS or word in given:
+            kept = words[:index]
+            while kept and kept[-1] in {"and", "of", "for", "the", "on", "&", "de"}:
+                kept.pop()
+            return kept
+    return words
+
+
+_TAIL_STOPS = frozenset(["End", "Summary", "Comment", "Note"])
 
 
 def _join_short_forms(mentions: list[Mention]) -> None:

@@ -15,7 +15,7 @@ from kg.extract.names import LEADING_STOPWORDS, ORG_HEADS, PROGRAMME_HEADS
 from kg.extract.text import slug
 from kg.model import Cable, Entity, Event, Mention
 
-__all__ = ["NOT_NAME", "extract_persons", "person_entity", "titled_names"]
+__all__ = ["NOT_NAME", "extract_persons", "is_title", "person_entity", "titled_names"]
 
 _TITLES = sorted(
     """Deputy Prime Minister|Prime Minister|Vice President|President|Deputy Foreign Minister|
@@ -39,6 +39,18 @@ _TITLES = sorted(
 )
 _TITLE = "(?:" + "|".join(t.strip() for t in _TITLES if t.strip()) + ")"
 # A possessive "'s" is not part of the name: "Rice's" is Rice.
+_TITLE_ONLY = re.compile(_TITLE)
+
+
+def is_title(word: str) -> bool:
+    """Tell whether ``word`` is a title or its abbreviation ("Minister", "CDA", "PM").
+
+    >>> is_title("CDA"), is_title("PM"), is_title("UNSC")
+    (True, True, False)
+    """
+    return _TITLE_ONLY.fullmatch(word) is not None
+
+
 _NAME_TOKEN = (
     r"(?:[A-Z][a-z]+(?:[-'’](?!s\b)[A-Za-z]+)*|[A-Z]\.|al-[A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]+)"
 )

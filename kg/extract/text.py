@@ -67,6 +67,27 @@ def cable_segments(cable: Cable) -> list[Segment]:
     for index, paragraph in enumerate(cable.paragraphs):
         text = _SPACES.sub(" ", _DASH_RULE.sub(" ", paragraph.text)).strip()
         segments.append(Segment(index, text, is_upper_text(text)))
+    if not cable.paragraphs and cable.body:
+        segments.extend(_body_segments(cable.body))
+    return segments
+
+
+# "1. (C) Summary:" — a numbered paragraph the parser did not split off.
+_PARAGRAPH_MARK = re.compile(r"(?:^|\s)\d{1,2}\.\s+\((?:[A-Z]{1,2}|SBU|[A-Z]+/[A-Z]+)\)\s")
+
+
+def _body_segments(body: str) -> list[Segment]:
+    """Split a body the parser left unsplit at its paragraph numbers ("1. (C) ...").
+
+    Segments are numbered from 0 like parsed paragraphs; a body without numbered
+    paragraphs gives none (its header lines are out of scope).
+    """
+    marks = list(_PARAGRAPH_MARK.finditer(body))
+    segments = []
+    for index, mark in enumerate(marks):
+        end = marks[index + 1].start() if index + 1 < len(marks) else len(body)
+        text = _SPACES.sub(" ", _DASH_RULE.sub(" ", body[mark.end() : end])).strip()
+        segments.append(Segment(index, text, is_upper_text(text)))
     return segments
 
 
