@@ -16,6 +16,7 @@ from kg.parse.body import (
     parse_signers,
     parse_summary,
 )
+from kg.parse.prepared import drop_page_breaks, prepare_body
 
 _PAGE_BREAK = re.compile(r"ASTANA 0+367\s+00\d\.\d OF 00\d")
 
@@ -103,3 +104,35 @@ def test_never_raises_on_arbitrary_text(text: str) -> None:
     parse_signers(text)
     parse_signers(text, canonicalize=False)
     clean_content(text)
+
+
+def test_prepared_body_gives_what_the_text_gives(seed_body: str) -> None:
+    # parse_cable prepares the body once and hands it to every body parser
+    prepared = prepare_body(seed_body)
+    assert _PAGE_BREAK.search(seed_body)
+    assert not _PAGE_BREAK.search(prepared.text)
+    assert parse_paragraphs(prepared) == parse_paragraphs(seed_body)
+    assert len(parse_paragraphs(prepared)) == 9
+    assert parse_summary(prepared) == parse_summary(seed_body) is not None
+    assert parse_comment(prepared) == parse_comment(seed_body) is not None
+
+
+def test_page_break_lines_go_and_prose_stays() -> None:
+    text = (
+        "1. (C) The minister spoke of 200 OF 300 delegates.\n"
+        "BERLIN 00001162  002 OF 004\n"
+        "PAGE 02        STATE   015113  182333Z\n"
+        "ROME 00001196 002 OF 2\n"
+        "2. (C) More."
+    )
+    assert drop_page_breaks(text) == (
+        "1. (C) The minister spoke of 200 OF 300 delegates.\nROME 00001196 002 OF 2\n2. (C) More."
+    )
+    # on its own, the body parsers' preparation empties every page-break line
+    assert prepare_body(text).lines == [
+        "1. (C) The minister spoke of 200 OF 300 delegates.",
+        "",
+        "",
+        "",
+        "2. (C) More.",
+    ]

@@ -13,7 +13,8 @@ from kg.errors import ParseError
 from kg.model import RawCable, Recipient
 from kg.parse.cable import parse_cable, parse_raw
 from kg.parse.page import clean_text, detect_format
-from tests.data import BODY_ONLY_3043, EXAMPLE, FIXTURES, needs_shared
+from kg.sources import iter_sources
+from tests.data import BODY_ONLY_3043, CORPUS_6712, EXAMPLE, FIXTURES, needs_shared
 
 SEED_SUBJECT = (
     "KAZAKHSTAN: INL CONDUCTS ANTI-TIP TRAINING COURSE FOR LAW ENFORCEMENT, PROCURACY, "
@@ -128,6 +129,52 @@ def test_fragment_has_no_id_and_keeps_found_fields() -> None:
     assert [t.code for t in cable.tags] == ["PGOV", "TU"]
     assert cable.nondisclosure_deadline == "2012-11-22"
     assert cable.subject == "A TEST"
+
+
+def test_prose_line_opening_with_fm_is_no_sender_line() -> None:
+    # 08REYKJAVIK195: "FM Gisladottir said ..." in paragraph 6 once made the text a
+    # telegram whose header started there, and the SUBJECT line was lost.
+    text = (
+        "C O N F I D E N T I A L SECTION 01 OF 02 REYKJAVIK 000195 \n \nSIPDIS \n \n"
+        "E.O. 12958: DECL: 09/08/2013 \nTAGS: MOPS KPKO MARR PGOV PREL AF IC\n"
+        "SUBJECT: ICELAND: PEACEKEEPING TAKES ON A MORE CIVILIAN LOOK AFTER \n"
+        'REPORT ON 2004 "CHICKEN STREET INCIDENT" \n \nRef:  06 REYKJAVIK 431 \n \n'
+        "1. (U) Summary: On August 26, Minister for Foreign Affairs Ingibjorg \n"
+        "Solrun Gisladottir announced ...  End Summary. \n \n"
+        "6. (U) The plaintiffs' lawyer was not satisfied. \n"
+        "FM Gisladottir said at the press conference that the MFA will take a \n"
+        "careful look at their case. \n \nVAN VOORST"
+    )
+    assert detect_format(text) == "body"
+    cable = parse_cable(text, source="08REYKJAVIK195")
+    assert cable.subject == (
+        'ICELAND: PEACEKEEPING TAKES ON A MORE CIVILIAN LOOK AFTER REPORT ON 2004 "CHICKEN '
+        'STREET INCIDENT"'
+    )
+    assert cable.sender is None
+    assert [r.id for r in cable.references] == ["06REYKJAVIK431"]
+
+
+def test_fragment_takes_the_citing_station_from_its_source_name() -> None:
+    # 03ANKARA6322: "A) 6307" is one of Ankara's own cables
+    cable = parse_cable("REF: A) 6307 B) STATE 285773 ", year=2003, source="03ANKARA6322")
+    assert cable.reference_id == ""
+    assert [r.id for r in cable.references] == ["03ANKARA6307", "03STATE285773"]
+
+
+@pytest.mark.slow
+@needs_shared(CORPUS_6712)
+def test_email_wrapped_cable_takes_the_wrapper_subject() -> None:
+    raw = next(
+        r
+        for r in iter_sources(CORPUS_6712)
+        if isinstance(r, RawCable) and r.origin.endswith("/09TRIPOLI63.html")
+    )
+    cable = parse_raw(raw)
+    assert cable.subject == (
+        "RISKY BUSINESS? AMERICAN CONSTRUCTION FIRM ENTERS JOINT VENTURE WITH GOL"
+    )
+    assert cable.transmission_id == "VZCZCXRO6748"
 
 
 def test_clean_text_decodes_markup() -> None:

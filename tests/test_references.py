@@ -78,3 +78,23 @@ def test_long_single_line_returns() -> None:
 def test_never_raises_on_arbitrary_text(text: str, year: int | None) -> None:
     for ref in parse_references("REF: " + text, year):
         assert ref.kind
+
+
+def test_bare_number_before_any_station_is_the_citing_posts_own_cable() -> None:
+    # 03ANKARA6322: "REF: A) 6307 B) STATE 285773"
+    refs = parse_references("REF: A) 6307 B) STATE 285773 ", 2003, station="ANKARA")
+    assert [(r.id, r.bullet) for r in refs] == [("03ANKARA6307", "A"), ("03STATE285773", "B")]
+    # without the citing station the bare number stays unresolved
+    assert [r.id for r in parse_references("REF: A) 6307 B) STATE 285773 ", 2003)] == [
+        "03STATE285773"
+    ]
+
+
+def test_bare_numbers_too_long_for_a_post_or_year_like_are_not_its_cables() -> None:
+    # 07SANJOSE2063 "REF: 164437" (a Department serial); "B. 2006" is a year
+    assert parse_references("REF: 164437 \n ", 2007, station="SANJOSE") == []
+    assert _ids("REF: A. 2006", 2006) == []
+    assert [r.id for r in parse_references("REF: A. 2006", 2006, station="PARIS")] == []
+    # the Department's own serials run to six digits (08STATE88235 "REF: A. 85678")
+    refs = parse_references("REF: A. 85678 \n", 2008, station="STATE")
+    assert [r.id for r in refs] == ["08STATE85678"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.parse.subject import parse_subject, titlefy
+from kg.parse.subject import parse_subject, parse_wrapper_subject, titlefy
 
 
 @pytest.mark.parametrize(
@@ -58,3 +58,17 @@ def test_parse_subject_keeps_marking_when_not_cleaning() -> None:
 )
 def test_titlefy(text: str, expected: str) -> None:
     assert titlefy(text) == expected
+
+
+def test_subject_of_an_email_wrapper() -> None:
+    # 09TRIPOLI63: the telegram came as an e-mail and has no SUBJECT line of its own
+    header = (
+        "From: CBPC, EACTAPP\nSent: Wednesday, January 28, 2009 12:33 PM\nTo: EACTTripoli\n"
+        "Subject: TRIPOLI 00000063 P CO 28-JAN-09 RISKY BUSINESS? AMERICAN\n"
+        "CONSTRUCTION FIRM ENTERS JOINT VENTURE WITH GOL [8466936]\n\nCONFIDENTIAL\n\n"
+        "VZCZCXRO6748\nPP RUEHROV\nDE RUEHTRO #0063/01 0281042\n"
+    )
+    assert parse_wrapper_subject(header) == (
+        "RISKY BUSINESS? AMERICAN CONSTRUCTION FIRM ENTERS JOINT VENTURE WITH GOL"
+    )
+    assert parse_wrapper_subject("VZCZCXRO4403\nSUBJECT: KAZAKHSTAN: INL TRAINING") == ""

@@ -29,7 +29,7 @@ from kg.parse.ids import REFERENCE_ID, canonical_id, canonical_station, full_yea
 from kg.parse.page import Page, extract
 from kg.parse.prepared import drop_page_breaks, prepare_body
 from kg.parse.references import parse_references
-from kg.parse.subject import parse_subject
+from kg.parse.subject import parse_subject, parse_wrapper_subject
 from kg.parse.tags import parse_tags
 
 __all__ = ["parse_cable", "parse_raw"]
@@ -87,10 +87,11 @@ def _reference_id(page: Page, body: str, created: str | None, source: str) -> st
     return _id_from_source(source) or _id_from_banner(body, created) or ""
 
 
-def _citing_year(year: int | None, canonical: str, created: str | None) -> int | None:
+def _citing_year(
+    year: int | None, parts: tuple[str, str, int] | None, created: str | None
+) -> int | None:
     if year is not None:
         return year
-    parts = split_id(canonical) if canonical else None
     if parts:
         return full_year(parts[0])
     return int(created[:4]) if created else None
@@ -152,9 +153,12 @@ def parse_cable(
     reference_id = _reference_id(page, body, created, source)
     canonical = canonical_id(reference_id) if reference_id else ""
     parts = split_id(canonical) if canonical else None
+    # A fragment has no id of its own, but its file name may tell which cable it is from.
+    from_source = _id_from_source(source) if parts is None else None
+    citing = split_id(from_source) if from_source else parts
     # A page whose body lacks the SUBJECT line still names the subject in its title
-    # (only its first line: WikiLeaks cut titles there).
-    subject = parse_subject(body) or page.title or ""
+    # (only its first line: WikiLeaks cut titles there), or in the e-mail it came in.
+    subject = parse_subject(body) or page.title or parse_wrapper_subject(head)
     cable = Cable(
         reference_id=reference_id,
         canonical_id=canonical,
@@ -178,7 +182,11 @@ def parse_cable(
         classified_by=parse_classified_by(body),
         tags=parse_tags(body),
         subject=subject,
-        references=parse_references(body, _citing_year(year, canonical, created)),
+        references=parse_references(
+            body,
+            _citing_year(year, citing, created),
+            station=citing[1] if citing else None,
+        ),
         summary=parse_summary(prepared),
         comment=parse_comment(prepared),
         paragraphs=parse_paragraphs(prepared),

@@ -48,7 +48,8 @@ _DTG_LINE = re.compile(
     r"(?P<month>[A-Z]{3})[ \t]+(?P<year>[0-9]{2,4}))\b",
     re.MULTILINE,
 )
-_FM_LINE = re.compile(r"^[ \t]*FM[ \t]+(?P<name>[^\n]+?)[ \t]*$", re.MULTILINE)
+# Upper-case only: "FM Steinmeier said ..." in a fragment's prose is no sender.
+_FM_LINE = re.compile(r"^[ \t]*FM[ \t]+(?P<name>[^a-z\n]+?)[ \t]*$", re.MULTILINE)
 _DE_LINE = re.compile(r"^[ \t]*DE[ \t]+(?P<route>[A-Z]{4,8})\b", re.MULTILINE)
 # "PAGE 02        STATE   015113  182333Z" (old style) in the middle of an address block.
 _OLD_PAGE_NOISE = re.compile(

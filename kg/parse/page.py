@@ -60,9 +60,14 @@ _CSV_ROW = re.compile(
     r"(?P<id>[0-9A-Z\-]+)\t(?P<origin>[^\t\n]*)\t(?P<cls>[^\t\n]*)\t(?P<refs>[^\t\n]*)\t"
 )
 _TRANSMISSION = re.compile(r"^[ \t]*VZCZC", re.MULTILINE)
+# The sender line is upper-case and followed by the TO or INFO line: "FM Gisladottir said"
+# and "FM STAGNO HOLDS FIRMER" (a heading) open no telegram.
 _FM_OR_DTG = re.compile(
-    r"^[ \t]*(?:[ZOPR]{1,2}(?:[ \t]+[ZOPR])?[ \t]+[0-9]{6}Z[ \t]|FM[ \t])", re.M
+    r"^[ \t]*(?:[ZOPR]{1,2}(?:[ \t]+[ZOPR])?[ \t]+[0-9]{6}Z[ \t]"
+    r"|FM[ \t]+[^a-z\n]*\n[ \t]*(?:TO|INFO)\b)",
+    re.M,
 )
+_FM_LINE = re.compile(r"^[ \t]*FM[ \t]+[^a-z\n]*$", re.MULTILINE)
 _BANNER_LINE = re.compile(
     r"^[ \t]*(?:UNCLAS\b|UNCLASSIFIED\b|CONFIDENTIAL\b|SECRET\b|TOP SECRET\b|"
     r"LIMITED OFFICIAL USE\b|C O N F I D E N T I A L|S E C R E T)",
@@ -199,8 +204,8 @@ def _split_telegram(text: str) -> tuple[str, str]:
     start = _TRANSMISSION.search(text) or _FM_OR_DTG.search(text)
     if not start:
         return "", text
-    fm = re.search(r"^[ \t]*FM[ \t]", text[start.start() :], re.MULTILINE)
-    after = start.start() + (fm.end() if fm else 0)
+    fm = _FM_LINE.search(text, start.start())
+    after = fm.end() if fm else start.start()
     banner = _BANNER_LINE.search(text, after)
     partial = _PARTIAL_NOTE.search(text, after)
     if banner is None or (partial and partial.start() < banner.start()):

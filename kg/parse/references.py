@@ -64,6 +64,7 @@ _LITERAL_NEWLINE = re.compile(r"\\n|\\")
 _SPACES = re.compile(r"\s+")
 _NOT_LETTER = re.compile(r"[^A-Z]")
 _DIGIT = re.compile(r"\d")
+_DIGIT_RUN = re.compile(r"\d+")
 # An entry that is only numbers: "B. 2962 AND PREVIOUS".
 _ONLY_NUMBERS = re.compile(
     r"\d{2,7}(?:\s*(?:,|/|&|AND)\s*\d{2,7})*(?:\s+AND\s+PREVIOUS)?(?:\s*\([A-Z]+\))?\.?", re.I
@@ -176,7 +177,7 @@ def reference_kind(text: str) -> str:
     return "OTHER"
 
 
-def parse_references(text: str, year: int | None) -> list[Reference]:
+def parse_references(text: str, year: int | None, *, station: str | None = None) -> list[Reference]:
     """Return the references of the REF block(s) in ``text``, in the order written.
 
     Parameters
@@ -186,6 +187,10 @@ def parse_references(text: str, year: int | None) -> list[Reference]:
     year : int or None
         The citing cable's year (``2007`` or ``7``), given to references written without
         one. When None, a year-less cable reference is kept with ``id=None``.
+    station : str, optional
+        The citing cable's station (``ANKARA``), given to an entry that is a bare number
+        before any station was named (``REF: A) 6307``): drafters cite their own post's
+        cables that way.
 
     Returns
     -------
@@ -200,11 +205,13 @@ def parse_references(text: str, year: int | None) -> list[Reference]:
     [('07TBILISI1605', 'A'), ('06TBILISI619', 'B')]
     >>> [(r.kind, r.text) for r in parse_references("REF: LAKHDHIR E-MAIL 12/01/09", 2009)]
     [('EMAIL', 'LAKHDHIR E-MAIL 12/01/09')]
+    >>> [r.id for r in parse_references("REF: A) 6307 B) STATE 285773", 2003, station="ANKARA")]
+    ['03ANKARA6307', '03STATE285773']
     """
     result: list[Reference] = []
     seen: set[tuple[str, str | None]] = set()
     for index, block in enumerate(_blocks(text)):
-        refs = _parse_block(block, year)
+        refs = _parse_block(block, year, station)
         if index == 0:
             result.extend(refs)
         else:  # a repeated block (page preview, then full text) adds only what is new
@@ -266,7 +273,7 @@ def _follows(previous: str | None, letter: str) -> bool:
     return letter == previous or ord(letter) == ord(previous) + 1
 
 
-def _parse_block(block: str, year: int | None) -> list[Reference]:
+def _parse_block(block: str, year: int | None, citing: str | None) -> list[Reference]:
     refs: list[Reference] = []
     station: str | None = None
     for bullet, entry in _entries(_clean_block(block)):
@@ -275,9 +282,13 @@ def _parse_block(block: str, year: int | None) -> list[Reference]:
             if not part:
                 continue
             cables = _cable_refs(part, year, bullet)
-            if not cables and station and _ONLY_NUMBERS.fullmatch(part):
+            bare = not cables and _ONLY_NUMBERS.fullmatch(part) is not None
+            if bare and station:
                 # "A. MANILA 2969 B. 2962": a bare number continues the last station
                 cables = _cable_refs(f"{station} {part}", year, bullet)
+            elif bare and citing and _own_serial(part, citing):
+                # "REF: A) 6307" in an Ankara cable: one of the post's own cables
+                cables = _cable_refs(f"{citing} {part}", year, bullet)
             if cables:
                 station = next((_station_of(c) for c in reversed(cables) if c.id), station)
                 refs.extend(cables)
@@ -285,6 +296,20 @@ def _parse_block(block: str, year: int | None) -> list[Reference]:
                 text = part.strip()
                 refs.append(Reference(kind=reference_kind(text), text=text, bullet=bullet))
     return refs
+
+
+def _own_serial(part: str, station: str) -> bool:
+    """Whether a bare number can be a serial of the citing post's own cables.
+
+    Posts number a few thousand cables a year; a longer number is the Department's
+    (``REF: 164437`` in a San Jose cable) and a year is no serial.
+    """
+    digits = _DIGIT_RUN.search(part)
+    if digits is None:
+        return False
+    if station == "STATE":
+        return len(digits.group()) <= 6
+    return len(digits.group()) <= 4 and not _year_like(int(digits.group()))
 
 
 def _station_of(ref: Reference) -> str | None:

@@ -14,7 +14,7 @@ from functools import cache
 
 from kg.parse.ids import data_table
 
-__all__ = ["parse_subject", "titlefy"]
+__all__ = ["parse_subject", "parse_wrapper_subject", "titlefy"]
 
 _HEAD_CHARS = 8000
 # The label at a line start ("SUBJECT:", "SUBJECT ", "SUBJ:", "UBJECT:"), never "SUBJECT LINE".
@@ -46,6 +46,12 @@ _WHITESPACE = re.compile(r"\s+")
 _MARKING_PREFIX = re.compile(r"^\([A-Z/]{1,10}\)[ \t]+")
 _MARKING_SUFFIX = re.compile(r"[ \t]\([A-Z]{1,4}\)$")
 _BRACKETED_NUMBER = re.compile(r"[ \t]*\[[0-9]+\]$")
+# What an e-mail copy of a telegram puts before the subject: station, serial, precedence,
+# classification and date ("TRIPOLI 00000063 P CO 28-JAN-09 ").
+_WRAPPER_PREFIX = re.compile(
+    r"^[A-Z][A-Z .'\-]{1,40}[ \t]+[0-9]{3,8}[ \t]+[ZOPR]{1,2}[ \t]+[A-Z]{1,2}[ \t]+"
+    r"[0-9]{1,2}-[A-Z]{3}-[0-9]{2,4}[ \t]+"
+)
 
 
 def _find_label(head: str) -> re.Match[str] | None:
@@ -107,6 +113,28 @@ def parse_subject(text: str, *, clean: bool = True) -> str:
         subject = _MARKING_PREFIX.sub("", subject)
         subject = _MARKING_SUFFIX.sub("", subject)
     return subject
+
+
+def parse_wrapper_subject(header: str) -> str:
+    """Return the subject an e-mail wrapper around a telegram states, or ``""``.
+
+    Some cables were published as the e-mail that delivered them; the telegram then has no
+    SUBJECT line of its own, and the e-mail's names it after station, serial, precedence,
+    classification and date.
+
+    Examples
+    --------
+    >>> parse_wrapper_subject(
+    ...     "From: CBPC, EACTAPP\\nSubject: TRIPOLI 00000063 P CO 28-JAN-09 RISKY BUSINESS? "
+    ...     "AMERICAN\\nCONSTRUCTION FIRM [8466936]\\n\\nCONFIDENTIAL"
+    ... )
+    'RISKY BUSINESS? AMERICAN CONSTRUCTION FIRM'
+    >>> parse_wrapper_subject("SUBJECT: KAZAKHSTAN: INL TRAINING")
+    ''
+    """
+    subject = parse_subject(header)
+    prefix = _WRAPPER_PREFIX.match(subject)
+    return subject[prefix.end() :] if prefix else ""
 
 
 _SMALL_WORDS = frozenset(
