@@ -244,3 +244,12 @@ def test_an_organization_named_by_two_cables_is_one_node_with_one_label(
         )
     finally:
         store.close()
+
+
+def test_the_named_query_says_where_and_when_inl_trainings_were_held(
+    seed: OxigraphStore,
+) -> None:
+    rows = run_query(seed, "events-with-actor", {"actor": "INL", "type": "training"}).rows
+    assert [row[:4] for row in rows] == [("training", "2007-01-23", "2007-01-26", "Almaty")]
+    assert rows[0][6] == "07ASTANA367"
+    assert run_query(seed, "events-with-actor", {"actor": "INL", "type": "arrest"}).rows == []
