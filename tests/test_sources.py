@@ -452,6 +452,22 @@ def test_csv_unclosed_quote_stops_at_the_row_limit(tmp_path: Path) -> None:
     assert reject.reason.startswith("row is larger than 5000 bytes")
 
 
+def test_json_lines_stream_and_long_lines_inside_records_are_refused(tmp_path: Path) -> None:
+    records = [
+        json.dumps({"reference_id": f"07ASTANA{i}", "text": f"SUBJECT: {i}\nX"}) for i in range(300)
+    ]
+    records[7] = json.dumps({"reference_id": "07ASTANA7", "text": "SUBJECT: " + "Y" * 5000})
+    data = ("\n".join(records) + "\n").encode("utf-8")
+    (tmp_path / "cables.jsonl.gz").write_bytes(gzip.compress(data))
+    assert len(data) > 3 * 6000
+    items = _items(tmp_path / "cables.jsonl.gz", max_member_bytes=6000, max_line_chars=1000)
+    assert len(items) == 300
+    [reject] = _rejects(items)
+    assert (reject.source, reject.position) == (f"{tmp_path}/cables.jsonl.gz#line=8", "line 1")
+    assert reject.reason == "line 1 is 5009 characters long; limit 1000 (sources.max_line_chars)"
+    assert _raws(items)[-1].metadata == {"reference_id": "07ASTANA299"}
+
+
 def test_json_lines(tmp_path: Path) -> None:
     path = tmp_path / "cables.jsonl"
     path.write_text(

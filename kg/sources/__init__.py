@@ -27,12 +27,11 @@ from pathlib import Path
 from kg.config import SourcesConfig
 from kg.errors import KgError, SourceError
 from kg.model import RawCable, Reject
-from kg.sources.archives import READ_ERRORS, Member, Readable, read_members
-from kg.sources.csvdump import stream_csv_dump
+from kg.sources.archives import READ_ERRORS, Member, read_members
 from kg.sources.decode import check_line_lengths, decode_bytes
 from kg.sources.detect import detect_format
 from kg.sources.files import STDIN, expand_paths
-from kg.sources.readers import available, get, register
+from kg.sources.readers import available, get, get_stream, register
 
 __all__ = [
     "Member",
@@ -121,17 +120,30 @@ def _file_members(path: Path, config: SourcesConfig) -> Iterator[Member | Reject
 def read_member(member: Member, config: SourcesConfig) -> Iterator[RawCable | Reject]:
     """Decode one member, detect its format and yield what its reader finds in it.
 
+    Every cable text is checked against ``config.max_line_chars`` before it is
+    yielded, whichever reader produced it.
+
     Examples
     --------
     >>> member = Member("x.txt", "x.txt", b"\\x00\\x01")
     >>> print(next(read_member(member, SourcesConfig())))
     x.txt at byte 0: binary content: NUL byte; expected text
     """
-    if member.stream is not None:
-        yield from _read_csv_stream(member.stream, member.origin, config)
-        return
+    items = _stream_items(member, config) if member.stream else _text_items(member, config)
+    for item in items:
+        if isinstance(item, RawCable):
+            try:
+                check_line_lengths(item.text, config.max_line_chars, source=item.origin)
+            except SourceError as exc:
+                yield Reject(item.origin, exc.reason, position=exc.position)
+                continue
+        yield item
+
+
+def _text_items(member: Member, config: SourcesConfig) -> Iterator[RawCable | Reject]:
     try:
         text = decode_bytes(member.data, source=member.origin)
+        # Before sniffing: the sniffers parse the first line.
         check_line_lengths(text, config.max_line_chars, source=member.origin)
         fmt = detect_format(text, member.name) if config.format == "auto" else config.format
         yield from get(fmt)(text, member.origin)
@@ -142,17 +154,15 @@ def read_member(member: Member, config: SourcesConfig) -> Iterator[RawCable | Re
         yield Reject(member.origin, f"reader failed: {type(exc).__name__}: {exc}")
 
 
-def _read_csv_stream(
-    stream: Readable, origin: str, config: SourcesConfig
-) -> Iterator[RawCable | Reject]:
-    rows = stream_csv_dump(
-        stream,
-        origin,
-        max_row_bytes=config.max_member_bytes,
-        max_line_chars=config.max_line_chars,
-    )
+def _stream_items(member: Member, config: SourcesConfig) -> Iterator[RawCable | Reject]:
+    read = get_stream(member.format)
     try:
-        yield from rows
+        yield from read(
+            member.stream,
+            member.origin,
+            max_row_bytes=config.max_member_bytes,
+            max_line_chars=config.max_line_chars,
+        )
     except READ_ERRORS as exc:
-        # The container broke while the dump was being read: the rows before stand.
-        yield Reject(origin, f"unreadable or truncated: {type(exc).__name__}: {exc}")
+        # The container broke while the dump was being read: the records before stand.
+        yield Reject(member.origin, f"unreadable or truncated: {type(exc).__name__}: {exc}")

@@ -26,12 +26,14 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, BinaryIO, Protocol
+from typing import Any, BinaryIO
 
 from kg.config import SourcesConfig
 from kg.errors import SourceError
 from kg.model import Reject
 from kg.sources.detect import detect_format
+from kg.sources.lines import Readable
+from kg.sources.readers import STREAMED
 
 __all__ = ["READ_ERRORS", "Member", "Readable", "container_kind", "read_members"]
 
@@ -62,22 +64,18 @@ class Member:
     """The bytes of one file found in a source, with where it came from.
 
     ``origin`` is the path, or ``archive!member`` inside archives; ``name`` the
-    member's own file name (for format hints such as ``.csv``). A CSV dump comes as
-    a ``stream`` to read row by row (the whole dump is 1.6 GB); anything else as
-    ``data``, at most ``sources.max_member_bytes``. A stream must be read before the
-    next member is asked for.
+    member's own file name (for format hints such as ``.csv``). A CSV dump or JSON
+    lines come as a ``stream`` (with their ``format``) to read record by record (the
+    whole dump is 1.6 GB); anything else as ``data``, at most
+    ``sources.max_member_bytes``. A stream must be read before the next member is
+    asked for.
     """
 
     origin: str
     name: str
     data: bytes = b""
     stream: Readable | None = None
-
-
-class Readable(Protocol):
-    """Anything with ``read(size)`` returning bytes: a file, an archive member."""
-
-    def read(self, size: int = -1, /) -> bytes: ...
+    format: str = ""
 
 
 class _ArchiveAbortedError(SourceError):
@@ -268,8 +266,8 @@ def _dispatch(
                 inflate = _Inflate(output, packed, ratio, origin)
                 inner = _strip_compression(name)
                 yield from _dispatch(origin, inner, inflate, budget, depth=depth + 1)
-        elif _streams_as_csv(budget.config, name, head):
-            yield Member(origin=origin, name=name, stream=_Head(head, stream))
+        elif fmt := _stream_format(budget.config, name, head):
+            yield Member(origin=origin, name=name, stream=_Head(head, stream), format=fmt)
         else:
             limit = budget.config.max_member_bytes
             if size is not None and size > limit:
@@ -304,10 +302,11 @@ def _tar_members(
                     budget.reserve(info.size, position=info.name)
                     handle = archive.extractfile(info)
                     head = handle.read(_HEAD_BYTES) if handle is not None else b""
-                    if handle is not None and _streams_as_csv(budget.config, info.name, head):
+                    fmt = _stream_format(budget.config, info.name, head)
+                    if handle is not None and fmt:
                         budget.spend(info.size)
                         name = posixpath.basename(info.name)
-                        yield Member(member_origin, name, stream=_Head(head, handle))
+                        yield Member(member_origin, name, stream=_Head(head, handle), format=fmt)
                     elif info.size > budget.config.max_member_bytes:
                         yield Reject(
                             origin, _too_large_reason(info.size, budget), position=info.name
@@ -374,10 +373,11 @@ def _zip_members(
             try:
                 with archive.open(info) as handle:
                     head = handle.read(_HEAD_BYTES)
-                    if _streams_as_csv(config, info.filename, head):
+                    fmt = _stream_format(config, info.filename, head)
+                    if fmt:
                         budget.spend(info.file_size)
                         name = posixpath.basename(info.filename)
-                        yield Member(member_origin, name, stream=_Head(head, handle))
+                        yield Member(member_origin, name, stream=_Head(head, handle), format=fmt)
                         continue
                     if info.file_size > config.max_member_bytes:
                         yield Reject(
@@ -425,10 +425,11 @@ def _zip_refusal(
     return None
 
 
-def _streams_as_csv(config: SourcesConfig, name: str, head: bytes) -> bool:
-    if config.format == "csv":
-        return True
-    return config.format == "auto" and detect_format(head.decode("utf-8", "replace"), name) == "csv"
+def _stream_format(config: SourcesConfig, name: str, head: bytes) -> str | None:
+    fmt = config.format
+    if fmt == "auto":
+        fmt = detect_format(head.decode("utf-8", "replace"), name)
+    return fmt if fmt in STREAMED else None
 
 
 def _is_link(info: zipfile.ZipInfo) -> bool:

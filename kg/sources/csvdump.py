@@ -15,19 +15,17 @@ import csv
 import io
 import re
 import sys
-from collections import deque
 from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
 from kg.errors import SourceError
 from kg.model import RawCable, Reject
-from kg.sources.archives import Readable
 from kg.sources.decode import normalize_newlines
+from kg.sources.lines import LineFeed, Readable
 
 __all__ = ["COLUMNS", "iso_minutes", "read_csv_dump", "stream_csv_dump"]
 
-_CHUNK = 1 << 20
 
 COLUMNS = ("id", "date", "refid", "origin", "classification", "references", "header", "body")
 _DEFAULT_COLUMNS = {name: i for i, name in enumerate(COLUMNS)}
@@ -110,12 +108,12 @@ def stream_csv_dump(
     >>> next(stream_csv_dump(data, "c.csv", max_row_bytes=999, max_line_chars=99)).text
     'H\\n\\nB\\nC'
     """
-    feed = _LineFeed(stream, origin, max_row_bytes, max_line_chars)
+    feed = LineFeed(stream, origin, max_row_bytes, max_line_chars)
     yield from _read_rows(feed, origin, feed=feed)
 
 
 def _read_rows(
-    lines: Iterator[str], origin: str, feed: _LineFeed | None
+    lines: Iterator[str], origin: str, feed: LineFeed | None
 ) -> Iterator[RawCable | Reject]:
     reader = csv.reader(lines, escapechar="\\", strict=False)
     columns = _DEFAULT_COLUMNS
@@ -149,82 +147,6 @@ def _read_rows(
             f"{exc.reason}; rest of the file not read",
             position=f"row {row_number + 1} ({exc.position})",
         )
-
-
-class _LineFeed:
-    """Decoded lines from a byte stream, refusing overlong lines and rows."""
-
-    def __init__(
-        self, stream: Readable, origin: str, max_row_bytes: int, max_line_chars: int
-    ) -> None:
-        self.stream = stream
-        self.origin = origin
-        self.max_row_bytes = max_row_bytes
-        self.max_line_chars = max_line_chars
-        self.pending: deque[bytes] = deque()
-        self.partial = b""
-        self.eof = False
-        self.line = 0
-        self.row_bytes = 0
-
-    def __iter__(self) -> _LineFeed:
-        return self
-
-    def __next__(self) -> str:
-        while not self.pending:
-            if self.eof:
-                raise StopIteration
-            self._fill()
-        raw = self.pending.popleft()
-        self.line += 1
-        self.row_bytes += len(raw)
-        if len(raw) > self.max_line_chars:
-            self._refuse(
-                f"line {self.line} is longer than {self.max_line_chars} characters "
-                "(sources.max_line_chars)"
-            )
-        if self.row_bytes > self.max_row_bytes:
-            self._refuse(
-                f"row is larger than {self.max_row_bytes} bytes "
-                "(sources.max_member_bytes; an unclosed quote?)"
-            )
-        text = _decode_line(raw)
-        return text[1:] if self.line == 1 and text.startswith("\ufeff") else text
-
-    def row_done(self) -> None:
-        self.row_bytes = 0
-
-    def _fill(self) -> None:
-        chunk = self.stream.read(_CHUNK)
-        if not chunk:
-            self.eof = True
-            if self.partial:
-                self.pending.append(self.partial)
-                self.partial = b""
-            return
-        lines = (self.partial + chunk).split(b"\n")
-        self.partial = lines.pop()
-        self.pending.extend(line + b"\n" for line in lines)
-        if len(self.partial) > self.max_line_chars:
-            self.line += len(self.pending) + 1
-            self._refuse(
-                f"line {self.line} is longer than {self.max_line_chars} characters "
-                "(sources.max_line_chars)"
-            )
-
-    def _refuse(self, reason: str) -> None:
-        raise SourceError(reason, source=self.origin, position=f"line {self.line}")
-
-
-def _decode_line(raw: bytes) -> str:
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return raw.decode("cp1252")
-    except UnicodeDecodeError:
-        return raw.decode("latin-1")
 
 
 def _is_header(row: list[str]) -> bool:

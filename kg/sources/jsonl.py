@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
+from kg.errors import SourceError
 from kg.model import Cable, RawCable, Reject
 from kg.sources.csvdump import iso_minutes
 from kg.sources.decode import normalize_newlines
+from kg.sources.lines import LineFeed, Readable
 
-__all__ = ["read_json_lines"]
+__all__ = ["read_json_lines", "stream_json_lines"]
 
 _TEXT_KEYS = ("text", "content", "html", "body")
 _CABLE_FIELDS = frozenset(f.name for f in dataclasses.fields(Cable)) - {"header", "body"}
@@ -50,21 +52,56 @@ def read_json_lines(text: str, origin: str) -> Iterator[RawCable | Reject]:
     x.jsonl at line 1: no cable text: the object has none of the keys text, content, \
 html, body (a string)
     """
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        where = f"line {number}"
-        try:
-            record = json.loads(line)
-        except ValueError as exc:
-            yield Reject(origin, f"not valid JSON: {exc}", position=where)
-            continue
-        if not isinstance(record, dict):
-            yield Reject(
-                origin, f"a JSON line must be an object, got {type(record).__name__}", where
-            )
-            continue
-        yield _record_cable(record, origin, number)
+    yield from _read_records(text.split("\n"), origin, feed=None)
+
+
+def stream_json_lines(
+    stream: Readable, origin: str, *, max_row_bytes: int, max_line_chars: int
+) -> Iterator[RawCable | Reject]:
+    """Like :func:`read_json_lines`, reading a byte stream line by line.
+
+    A line is a whole record here, so it may be up to ``max_row_bytes`` long
+    (``max_line_chars`` then applies to the cable text inside, checked by the caller).
+
+    Examples
+    --------
+    >>> import io
+    >>> data = io.BytesIO(b'{"text": "A"}\\n{"text": "B"}')
+    >>> [raw.text for raw in stream_json_lines(data, "x", max_row_bytes=99, max_line_chars=9)]
+    ['A', 'B']
+    """
+    del max_line_chars  # the record's own text is checked by the caller
+    feed = LineFeed(stream, origin, max_row_bytes, max_row_bytes)
+    yield from _read_records(feed, origin, feed=feed)
+
+
+def _read_records(
+    lines: Iterable[str], origin: str, feed: LineFeed | None
+) -> Iterator[RawCable | Reject]:
+    records = 0
+    try:
+        for number, line in enumerate(lines, start=1):
+            if feed is not None:
+                feed.row_done()
+            if not line.strip():
+                continue
+            records += 1
+            where = f"line {number}"
+            try:
+                record = json.loads(line)
+            except ValueError as exc:
+                yield Reject(origin, f"not valid JSON: {exc}", position=where)
+                continue
+            if not isinstance(record, dict):
+                yield Reject(
+                    origin, f"a JSON line must be an object, got {type(record).__name__}", where
+                )
+                continue
+            yield _record_cable(record, origin, number)
+        if not records:
+            yield Reject(origin, "empty: no JSON records")
+    except SourceError as exc:
+        yield Reject(origin, f"{exc.reason}; rest of the file not read", position=exc.position)
 
 
 def _record_cable(record: dict[str, Any], origin: str, number: int) -> RawCable | Reject:

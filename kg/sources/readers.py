@@ -14,14 +14,22 @@ from typing import Any
 
 from kg.errors import ConfigError
 from kg.model import RawCable, Reject
-from kg.sources.csvdump import read_csv_dump
-from kg.sources.jsonl import read_json_lines
+from kg.sources.csvdump import read_csv_dump, stream_csv_dump
+from kg.sources.jsonl import read_json_lines, stream_json_lines
 
-__all__ = ["Reader", "available", "get", "register"]
+__all__ = ["STREAMED", "Reader", "StreamReader", "available", "get", "get_stream", "register"]
 
 Reader = Callable[[str, str], Iterator[RawCable | Reject]]
+StreamReader = Callable[..., Iterator[RawCable | Reject]]
 
 _READERS: dict[str, Reader] = {}
+# Formats holding many cables, read from a stream record by record so a dump of any
+# size fits in memory: (stream, origin, *, max_row_bytes, max_line_chars) -> items.
+_STREAM_READERS: dict[str, StreamReader] = {
+    "csv": stream_csv_dump,
+    "jsonl": stream_json_lines,
+}
+STREAMED = frozenset(_STREAM_READERS)
 # A body-only file has no header to take the id from; its name (cables/05ROME1593.txt)
 # is the one place that states it.
 _ID_FILE_NAME = re.compile(r"(?:^|[/!])(\d{2}[A-Z][A-Z0-9]*\d)\.[A-Za-z]+$")
@@ -55,6 +63,22 @@ def get(name: str) -> Reader:
     except KeyError:
         raise ConfigError(
             f"source format `{name}` is not valid. It must be in: {available()}"
+        ) from None
+
+
+def get_stream(name: str) -> StreamReader:
+    """Return the stream reader of format ``name`` (one of :data:`STREAMED`).
+
+    Raises
+    ------
+    ConfigError
+        If ``name`` is not read as a stream; the message lists the names that are.
+    """
+    try:
+        return _STREAM_READERS[name]
+    except KeyError:
+        raise ConfigError(
+            f"source format `{name}` is not read as a stream. It must be in: {sorted(STREAMED)}"
         ) from None
 
 
