@@ -13,7 +13,8 @@ naming the source, the reason and the position. The work is split by step:
 - :mod:`kg.sources.detect` — text → format name (``html``, ``text``, ``body``,
   ``csv``, ``jsonl``);
 - :mod:`kg.sources.readers` — the registry of readers: format → RawCables
-  (:mod:`kg.sources.csvdump`, :mod:`kg.sources.jsonl` for the multi-cable ones).
+  (:mod:`kg.sources.csvdump`, :mod:`kg.sources.jsonl` for the multi-cable ones, which
+  are read as streams through :mod:`kg.sources.lines`, so a dump of any size fits).
 """
 
 from __future__ import annotations
