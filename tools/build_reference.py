@@ -94,8 +94,8 @@ MISSION_CITIES = {
 }
 #: Washington addressees written by hand (no public table expands them)
 AGENCIES = {
-    "SECSTATE WASHDC": ("org/secstate", "Secretary of State, Washington"),
-    "DEPT OF STATE WASHINGTON DC": ("org/secstate", "Secretary of State, Washington"),
+    "SECSTATE WASHDC": ("org/secstate", "Secretary of State"),
+    "DEPT OF STATE WASHINGTON DC": ("org/secstate", "Secretary of State"),
     "DEPT OF JUSTICE WASHDC": ("org/doj", "Department of Justice"),
     "DEPT OF JUSTICE WASHINGTON DC": ("org/doj", "Department of Justice"),
     "SECDEF WASHDC": ("org/secdef", "Secretary of Defense"),
