@@ -98,3 +98,16 @@ def test_bare_numbers_too_long_for_a_post_or_year_like_are_not_its_cables() -> N
     # the Department's own serials run to six digits (08STATE88235 "REF: A. 85678")
     refs = parse_references("REF: A. 85678 \n", 2008, station="STATE")
     assert [r.id for r in refs] == ["08STATE85678"]
+
+
+def test_a_parenthesised_ref_in_prose_opens_no_block() -> None:
+    # 08TRIPOLI642 paragraph 2: "... halting all oil shipments to Switzerland (Ref C). ..."
+    text = (
+        "the state-run company announced shortly thereafter that it was halting all oil "
+        "shipments to Switzerland (Ref C).  MARINER ON THE GROW ...  3. (C) More."
+    )
+    assert parse_references(text, 2008) == []
+    assert _ids("REF: A. TRIPOLI 574 B. TRIPOLI 595 (ref C is TRIPOLI 610)", 2008)[:2] == [
+        "08TRIPOLI574",
+        "08TRIPOLI595",
+    ]

@@ -233,6 +233,10 @@ def _blocks(text: str) -> list[str]:
         keyword = next(iter_matches(_KEYWORD, text, later, zone_end), None)
         if keyword is None:
             break
+        if text[max(0, keyword.start() - 3) : keyword.start()].rstrip().endswith("("):
+            # "(Ref C)", "(reftel)": a citation inside prose, not the REF block
+            position = keyword.end()
+            continue
         start = keyword.end()
         bullet = _BULLET_BEFORE.search(text, max(0, keyword.start() - 4), keyword.start())
         prefix = text[bullet.start() : keyword.start()].strip() + " " if bullet else ""
