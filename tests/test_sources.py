@@ -246,11 +246,12 @@ def test_gzip_tar_bomb_stops_the_archive(tmp_path: Path) -> None:
 
 def test_member_and_total_size_limits(tmp_path: Path) -> None:
     seed = EXAMPLE.read_bytes()
-    path = _tar(tmp_path / "big.tar", {"small.txt": b"SUBJECT: X", "seed.txt": seed})
+    path = _tar(tmp_path / "big.tar", {"small.txt": b"SUBJECT: X", "cable/07ASTANA367.txt": seed})
     [small, too_big] = _items(path, max_member_bytes=1000)
     assert isinstance(small, RawCable)
     assert isinstance(too_big, Reject)
-    assert too_big.position == "seed.txt"
+    assert too_big.position == "cable/07ASTANA367.txt"
+    assert too_big.cable_id == "07ASTANA367", "the id the member is named after"
     assert too_big.reason == (
         f"member is {len(seed)} bytes; limit 1000 (sources.max_member_bytes); not read"
     )

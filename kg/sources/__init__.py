@@ -32,7 +32,7 @@ from kg.sources.archives import READ_ERRORS, Member, read_members
 from kg.sources.decode import check_line_lengths, decode_bytes
 from kg.sources.detect import detect_format
 from kg.sources.files import STDIN, expand_paths
-from kg.sources.readers import available, get, get_stream, register
+from kg.sources.readers import available, get, get_stream, id_from_name, register
 
 __all__ = [
     "Member",
@@ -81,10 +81,12 @@ def iter_sources(
     if config.format != "auto":
         get(config.format)
     for member in iter_members(*(paths or config.paths), config=config):
-        if isinstance(member, Reject):
-            yield member
-        else:
-            yield from read_member(member, config)
+        items = [member] if isinstance(member, Reject) else read_member(member, config)
+        for item in items:
+            if isinstance(item, Reject) and item.cable_id is None:
+                # Inside an archive the member is named by the position.
+                item.cable_id = id_from_name(item.source) or id_from_name(item.position or "")
+            yield item
 
 
 def iter_members(*paths: str | Path, config: SourcesConfig) -> Iterator[Member | Reject]:

@@ -17,7 +17,16 @@ from kg.model import RawCable, Reject
 from kg.sources.csvdump import read_csv_dump, stream_csv_dump
 from kg.sources.jsonl import read_json_lines, stream_json_lines
 
-__all__ = ["STREAMED", "Reader", "StreamReader", "available", "get", "get_stream", "register"]
+__all__ = [
+    "STREAMED",
+    "Reader",
+    "StreamReader",
+    "available",
+    "get",
+    "get_stream",
+    "id_from_name",
+    "register",
+]
 
 Reader = Callable[[str, str], Iterator[RawCable | Reject]]
 StreamReader = Callable[..., Iterator[RawCable | Reject]]
@@ -30,9 +39,21 @@ _STREAM_READERS: dict[str, StreamReader] = {
     "jsonl": stream_json_lines,
 }
 STREAMED = frozenset(_STREAM_READERS)
-# A body-only file has no header to take the id from; its name (cables/05ROME1593.txt)
-# is the one place that states it.
-_ID_FILE_NAME = re.compile(r"(?:^|[/!])(\d{2}[A-Z][A-Z0-9]*\d)\.[A-Za-z]+$")
+_ID_FILE_NAME = re.compile(r"(?:^|[/! ])(\d{2}[A-Z][A-Z0-9]*\d)\.[A-Za-z]+$")
+
+
+def id_from_name(origin: str) -> str | None:
+    """The cable id a file is named after (``cable/2007/02/07ASTANA367.html``), if any.
+
+    Examples
+    --------
+    >>> id_from_name("body-only-3043.tar.xz!cables/05ROME1593.txt")
+    '05ROME1593'
+    >>> id_from_name("notes.txt") is None
+    True
+    """
+    match = _ID_FILE_NAME.search(origin)
+    return match.group(1) if match else None
 
 
 def register(name: str, reader: Reader) -> None:
@@ -90,10 +111,11 @@ def available() -> list[str]:
 def _single(fmt: str) -> Reader:
     def read_one(text: str, origin: str) -> Iterator[RawCable | Reject]:
         metadata: dict[str, Any] = {}
-        if fmt == "body":
-            match = _ID_FILE_NAME.search(origin)
-            if match:
-                metadata["reference_id"] = match.group(1)
+        # A body-only file has no header to take the id from; its name is the one
+        # place that states it.
+        reference_id = id_from_name(origin) if fmt == "body" else None
+        if reference_id:
+            metadata["reference_id"] = reference_id
         yield RawCable(text=text, origin=origin, format=fmt, metadata=metadata)
 
     read_one.__name__ = f"read_{fmt}"
