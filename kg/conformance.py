@@ -300,7 +300,8 @@ def _actual(case: Case, cable: Cable | None) -> Any:
         return value
     year = case.options.get("year")
     if cable is None:
-        cable = parse_cable(text or "", year=year)
+        # the case's ref names the cable the fragment was cut from, as a file name would
+        cable = parse_cable(text or "", year=year, source=case.ref or "<text>")
     raw = _RAW_OPTIONS.get(name)
     if raw and case.options.get(raw[0]) is False:
         source = text if text is not None else f"{cable.header}\n\n{cable.body}"
