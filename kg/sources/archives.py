@@ -250,7 +250,7 @@ def _dispatch(
     size: int | None = None,
 ) -> Iterator[Member | Reject]:
     try:
-        head = stream.read(_HEAD_BYTES)
+        head = _read_head(stream)
         kind = container_kind(head)
         if kind is not None and depth >= _MAX_DEPTH:
             yield Reject(origin, f"{kind} nested deeper than {_MAX_DEPTH} levels; not read")
@@ -281,6 +281,17 @@ def _dispatch(
         yield Reject(exc.source, exc.reason, position=exc.position)
     except READ_ERRORS as exc:
         yield Reject(origin, f"unreadable or truncated: {_describe(exc)}")
+
+
+def _read_head(stream: Readable) -> bytes:
+    # A pipe or a decompressor may return short reads; the tar magic sits at byte 257.
+    head = b""
+    while len(head) < _HEAD_BYTES:
+        chunk = stream.read(_HEAD_BYTES - len(head))
+        if not chunk:
+            break
+        head += chunk
+    return head
 
 
 def _tar_members(
