@@ -32,7 +32,6 @@ class Page:
     title: str | None = None
 
 
-_PRE = re.compile(r"<pre[^>]*>(.*?)</pre>", re.DOTALL | re.IGNORECASE)
 _CABLE_TABLE = re.compile(r"<table\s+class\s*=\s*['\"]cable['\"]\s*>")
 _CELL = re.compile(r"<td[^>]*>(.*?)</td>", re.DOTALL)
 _TITLE = re.compile(r"<h3>\s*Viewing cable\s+[^,<]+,\s*([^<]*?)\s*</h3>")
@@ -151,13 +150,15 @@ def _between(text: str, opening: str, closing: str, start: int = 0) -> tuple[str
     return text[inner + 1 : end], end + len(closing)
 
 
-def _pre_blocks(text: str, start: int) -> list[str]:
-    if text.find("<PRE", start) >= 0:  # a hand-made page: the slow, case-insensitive way
-        return _PRE.findall(text, start)
+def _pre_blocks(text: str, start: int = 0) -> list[str]:
+    # str.find on a lower-cased copy, never a lazy regex: unclosed <pre> tags made
+    # `<pre[^>]*>(.*?)</pre>` quadratic (500 KB of "<pre>" took ten minutes).
+    folded = text.lower() if "<PRE" in text or "</PRE" in text else text
     blocks = []
-    while (found := _between(text, "<pre", "</pre>", start)) is not None:
-        blocks.append(found[0])
-        start = found[1]
+    while (found := _between(folded, "<pre", "</pre>", start)) is not None:
+        end = found[1]
+        blocks.append(text[end - len("</pre>") - len(found[0]) : end - len("</pre>")])
+        start = end
     return blocks
 
 
@@ -251,9 +252,9 @@ def _extract_csv(text: str) -> Page:
 
 
 def _extract_body(text: str) -> Page:
-    pres = _PRE.findall(text) if "<pre" in text else []
+    pres = _pre_blocks(text) if "<pre" in text.lower() else []
     body = "\n".join(pres) if pres else text
-    if "<pre" in text and not pres:
+    if pres == [] and "<pre" in text.lower():
         body = re.sub(r"</?(?:code|pre)>", "", text)
     return Page(format="body", body=clean_text(body).strip("\n"))
 
