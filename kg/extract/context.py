@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.extract.text import Segment, cable_segments, slug
@@ -46,6 +47,8 @@ class ExtractContext:
     acronyms: dict[str, str] = field(default_factory=dict)
     # The spanned mentions of each segment, so lookups stay linear in the segment.
     by_paragraph: dict[int | None, list[Mention]] = field(default_factory=dict)
+    # What an extractor computes once per cable and looks up many times.
+    memo: dict[str, Any] = field(default_factory=dict)
 
     def add(self, mentions: list[Mention]) -> None:
         """Record the mentions an extractor found, for the extractors that run later."""

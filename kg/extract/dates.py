@@ -1,15 +1,15 @@
 """Dates in cable prose, resolved against the cable's creation date: "January 23-26",
-"March 30 - April 1", "on July 14", "14 July 2008", "in November 2008", "last October".
-Used by the events extractor.
+"March 30 - April 1", "on July 14", "14 July 2008", "in November 2008", "last October",
+"on Monday", "yesterday". Used by the events extractor.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
-from datetime import date
+from datetime import date, timedelta
 
-__all__ = ["find_date"]
+__all__ = ["DATE_HINT", "find_date"]
 
 _MONTHS = {name: i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name: i for i, name in enumerate(calendar.month_abbr) if name})
@@ -55,6 +55,19 @@ _PATTERNS = [
 ]
 
 
+_WEEKDAYS = {name: i for i, name in enumerate(calendar.day_name)}
+_WEEKDAY = re.compile(
+    r"\b(?:on|last|this|next|early|late)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday)\b"
+)
+_RELATIVE = re.compile(r"\b(yesterday|today|earlier today|this morning)\b")
+# Any word a date could be written with: sentences without one skip the date patterns.
+DATE_HINT = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|"
+    r"yesterday|today|this morning)"
+)
+
+
 def _resolve(month: int, year: str | None, created: date, future: bool) -> int:
     if year:
         return int(year)
@@ -91,7 +104,11 @@ def find_date(text: str, created: date, future: bool = False) -> tuple[str | Non
     (None, None)
     >>> find_date("a visit in October", date(2006, 8, 1), future=True)
     ('2006-10', '2006-10')
+    >>> find_date("the minister said on Monday", date(2009, 1, 21))  # a Wednesday
+    ('2009-01-19', '2009-01-19')
     """
+    if not DATE_HINT.search(text):
+        return None, None
     for kind, pattern in _PATTERNS:
         match = pattern.search(text)
         if not match:
@@ -127,4 +144,19 @@ def find_date(text: str, created: date, future: bool = False) -> tuple[str | Non
             m = _MONTHS[g[0]]
             month = _iso(_resolve(m, None, created, future), m)
             return month, month
+    return _relative_day(text, created, future)
+
+
+def _relative_day(text: str, created: date, future: bool) -> tuple[str | None, str | None]:
+    """Resolve "on Monday" (the last Monday up to the cable's day, the next one for a
+    future event), "yesterday" and "today" against the cable's date."""
+    match = _WEEKDAY.search(text)
+    if match:
+        back = (created.weekday() - _WEEKDAYS[match.group(1)]) % 7
+        day = created + timedelta(days=(7 - back) % 7) if future else created - timedelta(back)
+        return day.isoformat(), day.isoformat()
+    match = _RELATIVE.search(text)
+    if match:
+        day = created - timedelta(days=1) if match.group(1) == "yesterday" else created
+        return day.isoformat(), day.isoformat()
     return None, None

@@ -13,34 +13,74 @@ from datetime import date
 from kg.extract import register
 from kg.extract.context import ExtractContext
 from kg.extract.dates import find_date
-from kg.extract.text import sentences
+from kg.extract.names import starts_word
+from kg.extract.text import sentences, trie_pattern
 from kg.model import Cable, Event, Mention
 
 __all__ = ["EVENT_TRIGGERS", "extract_events"]
 
-# In priority order: a sentence with "trained" and "met" reports a training.
-EVENT_TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(pattern, re.IGNORECASE))
-    for name, pattern in (
-        ("training", r"\b(?:train(?:ed|ing)|seminars?|workshops?|courses?|exercises?)\b"),
-        ("conference", r"\b(?:conference|summit|forum|symposium)\b"),
-        ("election", r"\b(?:elections?|referendum|polls)\b"),
-        ("vote", r"\b(?:vot(?:e|ed|ing)|passed (?:the|a|new)|approved (?:the|a) (?:law|bill))\b"),
-        ("signing", r"\b(?:signed|signing|signature of)\b"),
-        ("arrest", r"\b(?:arrest(?:ed|s)?|detained|detention of)\b"),
-        ("attack", r"\b(?:attack(?:ed|s)?|bomb(?:ing|ed|ings)|explosion|assassinat\w+|ambush)\b"),
-        ("protest", r"\b(?:protest(?:s|ed|ers)?|demonstrat(?:ion|ions|ors)|rall(?:y|ies))\b"),
-        ("trial", r"\b(?:trial|court hearing|convicted|sentenced|indicted|lawsuit|injunction)\b"),
-        ("visit", r"\b(?:visit(?:ed|s|ing)?|trip to|travell?ed to)\b"),
-        ("meeting", r"\b(?:met|meet(?:s|ing|ings)?|called on|briefed|discussed with|told)\b"),
-        (
-            "announcement",
-            r"\b(?:announc(?:ed|ement|es)|declar(?:ed|ation)|press release|"
-            r"issued a (?:\"?thank you\"? )?release|statement)\b",
-        ),
-    )
+# In priority order: a sentence with "trained" and "met" reports a training. Phrases of
+# the lower-cased text, matched as whole words in one trie-shaped pass; "other" covers
+# occurrences of no listed type (disasters, flights, deployments, sales), as the
+# guideline's "other" does.
+EVENT_TRIGGERS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "training",
+        ("trained", "training", "seminar", "seminars", "workshop", "workshops", "course")
+        + ("courses", "exercise", "exercises"),
+    ),
+    ("conference", ("conference", "summit", "forum", "symposium", "general assembly")),
+    ("election", ("election", "elections", "referendum", "polls")),
+    (
+        "vote",
+        ("vote", "voted", "voting", "passed the", "passed a", "passed new")
+        + ("approved the law", "approved a law", "approved the bill", "approved a bill"),
+    ),
+    ("signing", ("signed", "signing", "signature of")),
+    ("arrest", ("arrest", "arrested", "arrests", "detained", "detention of")),
+    (
+        "attack",
+        ("attack", "attacked", "attacks", "bombing", "bombed", "bombings", "explosion")
+        + ("assassination", "assassinated", "ambush"),
+    ),
+    (
+        "protest",
+        ("protest", "protests", "protested", "protesters", "demonstration")
+        + ("demonstrations", "demonstrators", "rally", "rallies"),
+    ),
+    (
+        "trial",
+        ("trial", "court hearing", "convicted", "sentenced", "indicted", "lawsuit")
+        + ("injunction",),
+    ),
+    ("visit", ("visit", "visited", "visits", "visiting", "trip to", "traveled to", "travelled to")),
+    (
+        "meeting",
+        ("met", "meet", "meets", "meeting", "meetings", "called on", "farewell call")
+        + ("briefed", "discussed", "told", "talks with", "raised", "asked")
+        + ("conversation", "demarche", "demarched"),
+    ),
+    (
+        "announcement",
+        ("announced", "announcement", "announces", "declared", "declaration")
+        + ("press release", "issued a", "statement", "publicly stated", "publicly said"),
+    ),
+    (
+        "other",
+        ("earthquake", "flood", "floods", "flooding", "hurricane", "crash", "crashed")
+        + ("collapse", "collapsed", "bankruptcy", "deployed", "deployment", "delivered")
+        + ("delivery", "canceled", "cancelled", "seized", "shipped", "sale of"),
+    ),
 )
-_FUTURE = re.compile(r"\b(?:will|plans?|planned|scheduled|upcoming|next|expected to)\b")
+_KINDS = [kind for kind, _ in EVENT_TRIGGERS]
+_KIND_OF = {
+    phrase: index for index, (_, phrases) in enumerate(EVENT_TRIGGERS) for phrase in phrases
+}
+_TRIGGER = re.compile("(?:" + trie_pattern(_KIND_OF) + r")\b")
+_FUTURE = re.compile(
+    r"\b(?:will|plans?|planned|scheduled|upcoming|next|expected to|must|deadline)\b"
+)
+_HYPOTHETICAL = re.compile(r"\b(?:could|would|might|may|should|if)\b")
 _IN_PLACE = re.compile(r"\b(?:in|at|to)\s+$")
 
 
@@ -79,14 +119,20 @@ def extract_events(cable: Cable, context: ExtractContext) -> tuple[list[Mention]
     for segment in context.segments:
         if segment.paragraph is None:
             continue
+        triggers = _triggers(context, segment.paragraph, segment.text)
         for offset, sentence in sentences(segment.text):
-            masked = _mask_names(context, segment.paragraph, offset, sentence)
-            kind = next((k for k, p in EVENT_TRIGGERS if p.search(masked)), None)
-            if kind is None:
-                continue
+            kinds = [k for at, k in triggers if offset <= at < offset + len(sentence)]
             begin = end = None
             if created is not None:
                 begin, end = find_date(sentence, created, bool(_FUTURE.search(sentence)))
+            if not kinds:
+                # A dated occurrence of no listed type ("the January 8 earthquake").
+                if begin is None:
+                    continue
+                kinds = [len(_KINDS) - 1]
+            elif begin is None and _HYPOTHETICAL.search(sentence):
+                continue
+            kind = _KINDS[min(kinds)]
             inside = _sentence_mentions(context, segment.paragraph, offset, offset + len(sentence))
             actors = list(
                 dict.fromkeys(
@@ -128,14 +174,24 @@ def extract_events(cable: Cable, context: ExtractContext) -> tuple[list[Mention]
     return [], events
 
 
-def _mask_names(context: ExtractContext, paragraph: int | None, offset: int, text: str) -> str:
-    """Blank out organization and post names so words inside them trigger no event."""
-    chars = list(text)
-    for m in _sentence_mentions(context, paragraph, offset, offset + len(text)):
-        if m.entity.type in {"organization", "post"} and m.end is not None:
-            for i in range(m.start - offset, min(m.end - offset, len(chars))):  # type: ignore[operator]
-                chars[i] = " "
-    return "".join(chars)
+def _triggers(context: ExtractContext, paragraph: int, text: str) -> list[tuple[int, int]]:
+    """Return ``(offset, kind index)`` of each trigger word of a segment, leaving out the
+    words inside organization and post names ("Training Center", "Election Commission")."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # "İ" lowers to two characters: keep offsets aligned
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    names = [
+        (m.start, m.end)
+        for m in context.by_paragraph.get(paragraph, ())
+        if m.entity.type in {"organization", "post"}
+    ]
+    found = []
+    for match in _TRIGGER.finditer(lowered):
+        start = match.start()
+        if not starts_word(lowered, start) or any(s <= start < e for s, e in names):  # type: ignore[operator]
+            continue
+        found.append((start, _KIND_OF[match.group()]))
+    return found
 
 
 def _merge(found: list[Event]) -> list[Event]:

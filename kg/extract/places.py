@@ -11,21 +11,19 @@ import re
 from kg.extract import register
 from kg.extract.context import ExtractContext
 from kg.extract.gazetteer import City, Country, Gazetteer
-from kg.extract.names import CAP, LEADING_STOPWORDS
+from kg.extract.names import LEADING_STOPWORDS, capitalised_before, starts_word
 from kg.extract.text import slug
 from kg.model import Cable, Entity, Event, Mention
 
 __all__ = ["city_entity", "country_entity", "extract_places"]
 
+# Found from the kind word (a literal scan, fast), then grown left over up to three
+# capitalised words: "Western Kazakhstan oblast", "Limon International Airport".
 _REGION = re.compile(
-    rf"\b((?:{CAP})(?:\s+(?:de\s+)?{CAP}){{0,2}})\s+"
-    r"(oblast|Oblast|province|Province|region|Region|state|department|governorate|"
+    r" (oblast|Oblast|province|Province|region|Region|state|department|governorate|"
     r"Governorate|district|District|prefecture|Prefecture|area)\b"
 )
-_SITE = re.compile(
-    rf"\b((?:{CAP})(?:\s+{CAP}){{0,2}})\s+(?:International\s+)?"
-    r"(airport|Airport|border crossing|prison|Prison)\b"
-)
+_SITE = re.compile(r" (?:International )?(airport|Airport|border crossing|prison|Prison)\b")
 _BIG_CITY = 1_000_000
 
 
@@ -87,16 +85,23 @@ def city_entity(gazetteer: Gazetteer, city: City) -> Entity:
 def _named_place(context: ExtractContext, name: str, kind: str, place_type: str) -> Entity:
     code = context.country
     label = f"{name} {kind}"
-    country = context.gazetteer.countries.get(code or "")
+    gazetteer = context.gazetteer
+    country = gazetteer.countries.get(code or "")
+    attributes: dict[str, object] = {
+        "place_type": place_type,
+        "country": code,
+        "contained_in": f"place/{slug(country.name)}" if country else None,
+    }
+    # A province or oblast is mostly named after its capital ("Limon province",
+    # "Karaganda oblast"): that city's point stands in for the region's.
+    seat = next((c for c in gazetteer.cities.get(name, ()) if c.country == code), None)
+    if seat is not None:
+        attributes.update(lat=seat.lat, long=seat.long, located_by=f"geonames:{seat.geonameid}")
     return Entity(
         key=f"place/{slug(label)}" + (f"-{code.lower()}" if code else ""),
         type="place",
         label=label,
-        attributes={
-            "place_type": place_type,
-            "country": code,
-            "contained_in": f"place/{slug(country.name)}" if country else None,
-        },
+        attributes=attributes,
     )
 
 
@@ -152,6 +157,8 @@ def extract_places(cable: Cable, context: ExtractContext) -> tuple[list[Mention]
         if segment.upper:
             continue
         for match in gazetteer.place_pattern.finditer(segment.text):
+            if not starts_word(segment.text, match.start()):
+                continue
             matches.append((segment, match))
             code = gazetteer.country_names.get(match.group())
             if code:
@@ -172,15 +179,16 @@ def extract_places(cable: Cable, context: ExtractContext) -> tuple[list[Mention]
             continue
         for pattern, place_type in ((_SITE, "site"), (_REGION, "region")):
             for match in pattern.finditer(segment.text):
-                words = match.group(1).split()
+                begin = capitalised_before(segment.text, match.start() + 1, 3)
+                words = segment.text[begin : match.start()].split()
                 while words and words[0] in LEADING_STOPWORDS:
                     words.pop(0)
                 if not words:
                     continue
-                start = match.end(1) - len(" ".join(words))
+                start = match.start() - len(" ".join(words))
                 if not free(segment.paragraph, start, match.end()):
                     continue
-                region = _named_place(context, " ".join(words), match.group(2), place_type)
+                region = _named_place(context, " ".join(words), match.group(1), place_type)
                 mentions.append(
                     Mention(
                         region,

@@ -10,7 +10,7 @@ import re
 
 from kg.extract import register
 from kg.extract.context import ExtractContext
-from kg.extract.names import CAP, LEADING_STOPWORDS
+from kg.extract.names import LEADING_STOPWORDS, capitalised_before
 from kg.extract.text import sentences, slug
 from kg.model import Cable, Entity, Event, Mention
 
@@ -20,7 +20,8 @@ _HEADS = (
     r"(?:Program|Programme|Initiative|Project|Fund|Compact|Partnership|Campaign|"
     r"program|programme|initiative|project|compact|campaign)"
 )
-_NAMED = re.compile(rf"\b((?:{CAP}\s+){{1,5}}){_HEADS}\b")
+# Found from the head noun, then grown left over up to five capitalised words.
+_NAMED = re.compile(rf" {_HEADS}(?: {_HEADS})*\b")
 _ANTI = re.compile(
     r"(?<![\w-])[Aa]nti-([A-Z]{2,}|[a-z]+)\s+(training|courses?|program|programme|campaign)\b"
 )
@@ -81,7 +82,8 @@ def extract_programmes(cable: Cable, context: ExtractContext) -> tuple[list[Ment
                 )
                 found.append((f"Anti-{target} {noun}", match.start(), match.end()))
             for match in _NAMED.finditer(sentence):
-                words = match.group().split()
+                begin = capitalised_before(sentence, match.start() + 1, 5)
+                words = sentence[begin : match.end()].split()
                 while words and (
                     words[0] in LEADING_STOPWORDS
                     or words[0].isupper()
