@@ -18,20 +18,20 @@ tables already state about a node is not stated again.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from pyoxigraph import Literal, NamedNode, Quad
 from rdflib.namespace import XSD
 
 from kg.mapping import MappingContext
 from kg.mapping.addressees import resolve_addressee
-from kg.mapping.iris import DEFAULT_BASE, paragraph_iri, slug
+from kg.mapping.iris import paragraph_iri, slug
+from kg.mapping.labels import entity_label, reference_facts, term_value
 from kg.mapping.literals import date_literal
+from kg.mapping.metadata import station_of
 from kg.mapping.persons import person_key
-from kg.mapping.tables import reference_quads, station_by_name
+from kg.mapping.tables import station_by_name
 from kg.mapping.terms import DEFAULT_GRAPH, XSD_DECIMAL, T, en
 from kg.model import Cable, Entity, Event
 from kg.namespaces import CG, SEM
@@ -59,126 +59,43 @@ _PLACE_CLASS = {
     "site": T.Site,
 }
 _CLASS = {"organization": T.Organization, "person": T.Person, "programme": T.Programme}
+# key kind → class of a node only pointed at (an unmentioned key has no entity type)
+_KEY_CLASSES = {
+    "org": T.Organization,
+    "post": T.Organization,
+    "person": T.Person,
+    "programme": T.Programme,
+}
+_POST_WORDS = ("Consulate General", "Consulate", "Embassy", "Mission", "Office", "USOFFICE")
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-# Words a key cannot tell the case of: kept lower inside a label, or spelled in capitals.
-_SMALL_WORDS = _words(
-    "a an and at by de del della der des di do dos du el en for in la le of on or the "
-    "to van von y al bin ibn"
-)
-_CAPITALS = _words(
-    "aids eu hiv icitap iom inl nato ngo ngos osce tip un unhcr unicef undp us usa usaid"
-)
-_VOWELS = frozenset("aeiouy")
 # A lone head word ("the Ministry", "Post", "Embassy") names the entity only in context.
-_GENERIC_NAMES = _words(
-    "agency bank bureau center centre chamber commission committee consulate council "
-    "court department embassy foundation government institute ministry mission office "
-    "parliament party post"
+_GENERIC_NAMES = frozenset(
+    {
+        "agency",
+        "bank",
+        "bureau",
+        "center",
+        "centre",
+        "chamber",
+        "commission",
+        "committee",
+        "consulate",
+        "council",
+        "court",
+        "department",
+        "embassy",
+        "foundation",
+        "government",
+        "institute",
+        "ministry",
+        "mission",
+        "office",
+        "parliament",
+        "party",
+        "post",
+    }
 )
-
-
-@dataclass(frozen=True, slots=True)
-class _Reference:
-    """What the reference tables state, keyed by entity key (base stripped)."""
-
-    predicates: dict[str, frozenset[str]]
-    pref_labels: dict[str, str]
-    country_keys: dict[str, str]  # ISO 3166 alpha-2 → place key
-    country_labels: dict[str, str]  # ISO 3166 alpha-2 → label
-
-
-def _value(term: object) -> str:
-    return term.value if isinstance(term, NamedNode | Literal) else str(term)
-
-
-@functools.cache
-def _reference() -> _Reference:
-    predicates: dict[str, set[str]] = {}
-    labels: dict[str, str] = {}
-    iso: dict[str, str] = {}
-    countries: set[str] = set()
-    for quad in reference_quads(DEFAULT_BASE):
-        subject = _value(quad.subject)
-        if not subject.startswith(DEFAULT_BASE):
-            continue
-        key = subject[len(DEFAULT_BASE) :]
-        predicates.setdefault(key, set()).add(quad.predicate.value)
-        if quad.predicate == T.prefLabel:
-            labels[key] = _value(quad.object)
-        elif quad.predicate == T.isoCode:
-            iso[_value(quad.object)] = key
-        elif quad.predicate == T.type and quad.object == T.Country:
-            countries.add(key)
-    country_keys = {code: key for code, key in iso.items() if key in countries}
-    return _Reference(
-        predicates={k: frozenset(v) for k, v in predicates.items()},
-        pref_labels=labels,
-        country_keys=country_keys,
-        country_labels={code: labels[key] for code, key in country_keys.items()},
-    )
-
-
-def entity_label(key: str) -> str:
-    """Return the label spelled from an entity key, the same in every cable.
-
-    Extraction keys are slugs of names, so every spelling of one name gives one key;
-    the label is rebuilt from the key alone (small words lower, known acronyms and
-    vowel-less words in capitals, single letters as initials, a leading ISO country
-    scope as a trailing country name, ``gov-<ISO>`` as the government of the country, a
-    ``--scope`` suffix dropped), never from the
-    spelling one cable happened to use.
-
-    Parameters
-    ----------
-    key : str
-        An entity key such as ``org/kz-ministry-of-internal-affairs``.
-
-    Returns
-    -------
-    str
-
-    Examples
-    --------
-    >>> entity_label("org/kz-ministry-of-internal-affairs")
-    'Ministry of Internal Affairs (Kazakhstan)'
-    >>> entity_label("org/kz-rodnik-tip-victim-rehabilitation-center")
-    'Rodnik TIP Victim Rehabilitation Center (Kazakhstan)'
-    >>> entity_label("person/john-m-ordway"), entity_label("person/sobel--br")
-    ('John M. Ordway', 'Sobel')
-    >>> entity_label("place/western-kazakhstan-oblast-kz")
-    'Western Kazakhstan Oblast (Kazakhstan)'
-    >>> entity_label("org/gov-br")
-    'Government of Brazil'
-    """
-    kind, _, name = key.partition("/")
-    name = name.rsplit("/", 1)[-1].split("--", 1)[0]
-    tokens = [t for t in name.split("-") if t]
-    countries = _reference().country_labels
-    if kind == "org" and len(tokens) == 2 and tokens[0] == "gov" and tokens[1].upper() in countries:
-        return "Government of " + countries[tokens[1].upper()]
-    country = None
-    if kind == "org" and len(tokens) > 1 and tokens[0].upper() in countries:
-        country = countries[tokens.pop(0).upper()]
-    elif kind == "place" and len(tokens) > 1 and tokens[-1].upper() in countries:
-        country = countries[tokens.pop().upper()]
-    words = [_word(t, first=i == 0, person=kind == "person") for i, t in enumerate(tokens)]
-    label = " ".join(words) or key
-    return f"{label} ({country})" if country else label
-
-
-def _word(token: str, *, first: bool, person: bool) -> str:
-    if person and len(token) == 1 and token.isalpha():
-        return token.upper() + "."
-    if token in _SMALL_WORDS and not first:
-        return token
-    if token in _CAPITALS or (len(token) > 1 and token.isalpha() and not _VOWELS & set(token)):
-        return token.upper()
-    return token[:1].upper() + token[1:]
 
 
 class _Nodes:
@@ -194,8 +111,9 @@ class _Nodes:
         for quad in origin[1] if origin is not None else []:
             # an origin the routing table lacks is labelled by the metadata mapper
             if quad.predicate == T.prefLabel:
-                self.labelled_elsewhere[_value(quad.subject)] = _value(quad.object)
-        self.origin_key = _sending_post_key(cable)
+                self.labelled_elsewhere[term_value(quad.subject)] = term_value(quad.object)
+        # keys an attribute or event points at that no mention of this cable has
+        self.undescribed: dict[str, NamedNode] = {}
 
     def node(self, entity: Entity) -> NamedNode:
         """Return (and remember) the node of ``entity``."""
@@ -204,12 +122,33 @@ class _Nodes:
         return self.by_key[entity.key]
 
     def key_node(self, key: str) -> NamedNode:
-        """Return the node of a key an attribute or event points at."""
+        """Return the node of a key an attribute or event points at.
+
+        A key no mention of this cable has (the signer's post, say) is the sending post
+        when it names the origin's city; any other gets a minimal description, so what
+        points at it still points at a typed, labelled node.
+        """
         if key in self.by_key:
             return self.by_key[key]
-        if key.startswith("post/") and key == self.origin_key and self.origin is not None:
+        if key.startswith("post/") and self.origin is not None and self._sends(key):
             return self.origin
-        return self.ctx.iri(key)
+        node = self.ctx.iri(key)
+        kind = key.partition("/")[0]
+        if kind in _KEY_CLASSES:
+            self.by_key[key] = node
+            self.undescribed[key] = node
+        return node
+
+    def _sends(self, key: str) -> bool:
+        """Tell whether a post key names the city of the cable's origin or station."""
+        origin = (self.cable.origin or "").strip()
+        for kind in _POST_WORDS:
+            if origin.startswith(kind + " "):
+                origin = origin[len(kind) + 1 :]
+                break
+        station = self.cable.station or station_of(self.cable.canonical_id) or ""
+        wanted = _city_form(key.partition("/")[2])
+        return wanted in {_city_form(slug(origin)), _city_form(slug(station))} - {""}
 
     def _resolve(self, entity: Entity) -> NamedNode:
         names = [entity.label, *entity.alt_labels]
@@ -217,7 +156,7 @@ class _Nodes:
             return self._post(entity, names)
         if entity.type == "place" and entity.attributes.get("place_type") == "country":
             code = entity.attributes.get("iso") or entity.attributes.get("country")
-            key = _reference().country_keys.get(str(code))
+            key = reference_facts().country_keys.get(str(code))
             if key:
                 return self.ctx.iri(key)
         if entity.type == "person" and "signer" in entity.attributes.get("roles", ()):
@@ -235,7 +174,7 @@ class _Nodes:
 
     def _post(self, entity: Entity, names: list[str]) -> NamedNode:
         if self.origin is not None and (
-            entity.key == self.origin_key or (self.cable.origin or "") in names
+            self._sends(entity.key) or (self.cable.origin or "") in names
         ):
             return self.origin
         for name in names:
@@ -246,14 +185,10 @@ class _Nodes:
         return self.ctx.iri(entity.key)
 
 
-def _sending_post_key(cable: Cable) -> str | None:
-    # the key kg.extract gives the sending post: post/<city of the origin or station>
-    origin = (cable.origin or "").strip()
-    for kind in ("Consulate General", "Consulate", "Embassy", "Mission", "Office", "USOFFICE"):
-        if origin.startswith(kind + " "):
-            return "post/" + slug(origin[len(kind) + 1 :])
-    station = cable.station
-    return "post/" + slug(station) if station else None
+def _city_form(text: str) -> str:
+    # "the-hague", "thehague" and "hague" are one city; a slug without "the" and "-"
+    text = text.removeprefix("the-")
+    return text.replace("-", "")
 
 
 def _post_names(name: str) -> Iterator[str]:
@@ -338,18 +273,22 @@ def entity_quads(cable: Cable, ctx: MappingContext) -> Iterator[Quad]:
     offset = len(cable.mentions)
     for index, event in enumerate(cable.events, start=offset + 1):
         yield from _event(cable, ctx, nodes, event, index)
+    for key, node in nodes.undescribed.items():
+        if key not in reference_facts().predicates:
+            yield Quad(node, T.type, _KEY_CLASSES[key.partition("/")[0]], DEFAULT_GRAPH)
+            yield Quad(node, T.prefLabel, en(_key_pref_label(key)), DEFAULT_GRAPH)
 
 
 def _description(entity: Entity, node: NamedNode, nodes: _Nodes) -> Iterator[Quad]:
     """The entity's key-determined description, in the default graph."""
     d = DEFAULT_GRAPH
     key = node.value[len(nodes.ctx.base) :] if node.value.startswith(nodes.ctx.base) else ""
-    stated = _reference().predicates.get(key, frozenset())
+    stated = reference_facts().predicates.get(key, frozenset())
     elsewhere = nodes.labelled_elsewhere.get(node.value)
     if elsewhere is not None:
         pref = elsewhere.title() if elsewhere.isupper() else elsewhere
     elif T.prefLabel.value in stated:
-        pref = _reference().pref_labels[key]
+        pref = reference_facts().pref_labels[key]
     else:
         pref = _pref_label(entity)
         yield Quad(node, T.prefLabel, en(pref), d)
@@ -365,11 +304,14 @@ def _description(entity: Entity, node: NamedNode, nodes: _Nodes) -> Iterator[Qua
 
 
 def _pref_label(entity: Entity) -> str:
-    if entity.attributes.get("gazetteer"):
-        return entity.label
-    if entity.type == "post":
-        return "US post " + entity_label(entity.key)
-    return entity_label(entity.key)
+    if entity.type == "place" and entity.attributes.get("gazetteer"):
+        return entity.label  # the geonames / pycountry name, which the key is made from
+    return _key_pref_label(entity.key)
+
+
+def _key_pref_label(key: str) -> str:
+    # a post the routing table lacks: keyed by its city, whatever kind of post was named
+    return "US post " + entity_label(key) if key.startswith("post/") else entity_label(key)
 
 
 def _classes(entity: Entity) -> list[NamedNode]:
@@ -399,7 +341,7 @@ def _organization(
     if parent and parent != entity.key:
         yield Quad(node, T.subOrganizationOf, nodes.key_node(str(parent)), d)
     code = str(attributes.get("country") or "")
-    country = _reference().country_keys.get(code)
+    country = reference_facts().country_keys.get(code)
     # The country is a fact of the key only for gazetteer entries and keys scoped by
     # the country ("org/kz-..."); otherwise it is the cable's country, a guess.
     scoped = attributes.get("gazetteer") or entity.key.startswith(f"org/{code.lower()}-")
@@ -417,7 +359,7 @@ def _place(
         yield Quad(node, T.long, Literal(_decimal(long), datatype=XSD_DECIMAL), d)
     if T.containedInPlace.value in stated or attributes.get("place_type") == "country":
         return
-    country = _reference().country_keys.get(str(attributes.get("country") or ""))
+    country = reference_facts().country_keys.get(str(attributes.get("country") or ""))
     container = country or attributes.get("contained_in")
     if container and nodes.ctx.iri(str(container)) != node:
         yield Quad(node, T.containedInPlace, nodes.key_node(str(container)), d)
@@ -444,6 +386,11 @@ def _claims(entity: Entity, node: NamedNode, nodes: _Nodes) -> Iterator[Quad]:
             yield Quad(node, T.funder, nodes.key_node(str(attributes["funder"])), g)
 
 
+def _cable_key(ctx: MappingContext) -> str:
+    """The id the cable's IRI is keyed by; its paragraphs and mentions are keyed by it too."""
+    return ctx.cable.value.removeprefix(ctx.base + "cable/")
+
+
 def _mention(
     cable: Cable,
     ctx: MappingContext,
@@ -455,11 +402,12 @@ def _mention(
 ) -> Iterator[Quad]:
     """One cg:Mention: what it names, and its paragraph (or the cable, outside the body)."""
     g = ctx.graph
-    node = ctx.iri(f"cable/{cable.canonical_id}/mention/{index}")
+    cable_id = _cable_key(ctx)
+    node = ctx.iri(f"cable/{cable_id}/mention/{index}")
     yield Quad(node, T.type, _MENTION, g)
     yield Quad(node, _MENTION_OF, target, g)
     if paragraph is not None and 0 <= paragraph < len(cable.paragraphs):
-        yield Quad(node, T.isPartOf, paragraph_iri(ctx.base, cable.canonical_id, paragraph + 1), g)
+        yield Quad(node, T.isPartOf, paragraph_iri(ctx.base, cable_id, paragraph + 1), g)
     else:
         yield Quad(node, _IN_HEADER_OF, ctx.cable, g)
     if text:
