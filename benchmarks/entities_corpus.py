@@ -293,8 +293,18 @@ def validate(store: OxigraphStore, sample: int) -> None:
         f"{result.cables_checked} of {result.cables_total} cable graphs and all shared "
         f"descriptions ({result.triples_checked} triples), {result.seconds:.0f} s"
     )
-    if result.violations:
-        print(result.text[:4000])
+    groups: dict[tuple[str, str], list[str]] = {}
+    for block in result.text.split("Constraint Violation in ")[1:]:
+        component = block.split(" ", 1)[0]
+        path = re.search(r"Result Path: (.*)", block)
+        focus = re.search(r"Focus Node: (.*)", block)
+        value = re.search(r"Value Node: (.*)", block)
+        example = f"{focus.group(1) if focus else '?'} → {value.group(1) if value else ''}"
+        groups.setdefault((component, path.group(1) if path else "?"), []).append(example)
+    for (component, where), examples in sorted(groups.items(), key=lambda g: -len(g[1])):
+        print(f"  {len(examples):5} {component} on {where}")
+        for example in examples[:3]:
+            print(f"          e.g. {example[:150]}")
 
 
 def main() -> int:
