@@ -105,12 +105,13 @@ class ExportConfig:
 class AnalyticsConfig:
     """Projections and measures of ``kg analyze``."""
 
-    projections: tuple[str, ...] = ()
+    projections: tuple[str, ...] = ("comention", "citation", "post_tag", "post_org", "event")
     measures: tuple[str, ...] = ()
     top: int = 20
     out: str = "analytics"
     seed: int = 42
     betweenness_sample: int = 200
+    betweenness_max_edges: int = 100_000
     resolution: float = 1.0
     backend: str | None = None
     write_back: bool = True

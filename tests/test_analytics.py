@@ -203,6 +203,52 @@ def test_affiliation_and_event_projections(store: OxigraphStore) -> None:
     }
 
 
+def test_cable_projection_links_cables_to_what_they_mention(store: OxigraphStore) -> None:
+    graph = project(store, "cable")
+    c1, c3 = ID + "cable/c1", ID + "cable/c3"
+    roles = {frozenset((a, b)): r for a, b, r in graph.edges(data="role")}
+    assert {n for n in graph[c1]} == {INL, IOM, ALMATY, ASTANA}
+    assert roles[frozenset((c1, INL))] == "mentions"
+    assert roles[frozenset((c1, ASTANA))] == "origin"  # c1 does not mention Astana
+    assert roles[frozenset((c3, ASTANA))] == "origin"  # c3 does: the origin role wins
+    # the event is tied to its place and actors, as in the event projection
+    assert roles[frozenset((EVENT, ALMATY))] == "place"
+    assert roles[frozenset((EVENT, INL))] == roles[frozenset((EVENT, IOM))] == "actor"
+    # 6 cables, 7 entities; edges: 6 origin + 13 mentions (3 of them by the origin) + 3 event
+    assert graph.number_of_nodes() == 13
+    assert graph.number_of_edges() == 6 + 13 - 3 + 3
+    assert graph.nodes[c1] == {"label": "07ASTANA1", "type": "Cable", "cables": 1}
+    assert graph.graph["mentions"][c1] == (c1,)
+    assert graph.nodes[INL]["cables"] == 3  # c1, c2 mention it; c3 mentions its event
+    ego = nx.ego_graph(graph, c3)
+    assert set(ego) == {c3, ASTANA, OSCE, EVENT}
+
+
+def test_event_label_is_type_place_and_date(store: OxigraphStore) -> None:
+    extra = """@prefix sem: <http://semanticweb.cs.vu.nl/2009/11/sem/> .
+        @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+        <https://w3id.org/cablegraph/id/event/07ASTANA367-training>
+            sem:eventType <https://w3id.org/cablegraph/id/eventtype/training> ;
+            sem:hasBeginTimeStamp "2007-01-23" ; sem:hasEndTimeStamp "2007-01-26" .
+        <https://w3id.org/cablegraph/id/eventtype/training> skos:prefLabel "training" ."""
+    store.add_default(ox.parse(extra, ox.RdfFormat.TURTLE))
+    graph = project(store, "comention")
+    assert graph.nodes[EVENT]["label"] == "training · Almaty · 2007-01-23"
+    assert graph.nodes[EVENT]["type"] == "Event"
+
+
+def test_betweenness_declines_graphs_above_max_edges(store: OxigraphStore) -> None:
+    config = AnalyticsConfig(measures=("degree", "betweenness"), betweenness_max_edges=5)
+    results = analyze(store, config).results
+    assert "betweenness" not in results["comention"].measures  # 7 edges
+    assert results["comention"].skipped == {
+        "betweenness": "betweenness skipped: 7 edges > max_edges 5 "
+        "(analytics.betweenness_max_edges)"
+    }
+    assert results["citation"].measures["betweenness"][ID + "cable/c5"] == 0.0  # 2 edges
+    assert results["comention"].measures["degree"][ASTANA] == 3
+
+
 def test_activity_counts_cables_per_month(store: OxigraphStore) -> None:
     activity = measure(project(store, "comention"), "activity")
     assert activity[INL] == {"2007-01": 1, "2007-02": 1}
@@ -213,7 +259,9 @@ def test_unknown_names_list_the_registered_ones(store: OxigraphStore) -> None:
     with pytest.raises(ConfigError, match=r"projection `cooc` is not valid.*'comention'"):
         project(store, "cooc")
     assert set(MEASURES.names()) >= {"pagerank", "communities", "betweenness", "k_core"}
-    assert PROJECTIONS.names() == ["citation", "comention", "event", "post_org", "post_tag"]
+    assert PROJECTIONS.names() == [
+        "cable", "citation", "comention", "event", "post_org", "post_tag"
+    ]  # fmt: skip
     with pytest.raises(ConfigError, match=r"backend `nx-nowhere` is not an installed"):
         analyze(store, AnalyticsConfig(backend="nx-nowhere"))
 

@@ -65,7 +65,7 @@ def test_top_n_and_ego_network(store: OxigraphStore) -> None:
     top = _payload(render_view(store, ViewerConfig(top=3, size_by="weighted_degree")))
     # weighted degrees: Astana 4; INL, IOM, Almaty, OSCE 3 -> ties broken by label
     assert {n["label"] for n in top["nodes"]} == {"Almaty", "Embassy Astana", "INL"}
-    ego = _payload(render_view(store, focus="trafficking training"))
+    ego = _payload(render_view(store, focus="event · Almaty"))  # type · place, no date
     assert {n["id"] for n in ego["nodes"]} == {EVENT, ASTANA, OSCE}
     deeper = _payload(render_view(store, ViewerConfig(depth=2), focus=EVENT))
     assert ALMATY in {n["id"] for n in deeper["nodes"]}

@@ -18,11 +18,16 @@ from typing import Any
 import networkx as nx
 
 from kg.analytics.registry import Registry
-from kg.errors import ConfigError
+from kg.errors import ConfigError, KgError
 
-__all__ = ["MEASURES", "backend_options", "measure"]
+__all__ = ["MEASURES", "MeasureSkippedError", "backend_options", "measure"]
 
 Measure = Callable[..., dict[Any, Any]]
+
+
+class MeasureSkippedError(KgError):
+    """Raised by a measure that declines a graph too large for it; the run records why."""
+
 
 #: measure name → function(graph, **options) -> {node: value}
 MEASURES: Registry[Measure] = Registry("measure")
@@ -127,12 +132,31 @@ def pagerank(graph: nx.Graph, backend: str | None = None) -> dict:
 @MEASURES.registers("betweenness")
 @skips_empty
 def betweenness(
-    graph: nx.Graph, sample: int = 500, seed: int = 42, backend: str | None = None
+    graph: nx.Graph,
+    sample: int = 500,
+    seed: int = 42,
+    backend: str | None = None,
+    max_edges: int | None = None,
 ) -> dict:
     """Normalised betweenness; estimated from ``sample`` seeded sources above that many nodes.
 
-    Unweighted: a co-mention weight is a strength, not a distance.
+    Unweighted: a co-mention weight is a strength, not a distance. Each sampled source
+    costs a breadth-first search over every edge in Python, so a graph with more than
+    ``max_edges`` edges is declined (:class:`MeasureSkippedError`) rather than run for minutes.
+
+    Examples
+    --------
+    >>> measure(nx.path_graph(4), "betweenness", {"max_edges": 2})
+    Traceback (most recent call last):
+    ...
+    kg.analytics.measures.MeasureSkippedError: betweenness skipped: 3 edges > max_edges 2 \
+(analytics.betweenness_max_edges)
     """
+    if max_edges is not None and graph.number_of_edges() > max_edges:
+        raise MeasureSkippedError(
+            f"betweenness skipped: {graph.number_of_edges()} edges > max_edges {max_edges} "
+            "(analytics.betweenness_max_edges)"
+        )
     k = sample if graph.number_of_nodes() > sample else None
     return nx.betweenness_centrality(graph, k=k, seed=seed, **backend_options(backend))
 

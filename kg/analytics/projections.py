@@ -155,7 +155,61 @@ def entity_table(store: GraphStore) -> dict[str, EntityInfo]:
         info = EntityInfo(label or row.get("label") or row.get("notation") or _tail(entity), kind)
         if entity not in best or rank[cls] < best[entity][0]:
             best[entity] = (rank[cls], info)
-    return {entity: info for entity, (_, info) in best.items()}
+    table = {entity: info for entity, (_, info) in best.items()}
+    for event, label in event_labels(store).items():
+        if event in table:
+            table[event] = EntityInfo(label, "Event")
+    return table
+
+
+def event_labels(store: GraphStore) -> dict[str, str]:
+    """A short label for every event: ``type · place · begin date``.
+
+    An event's prefLabel is the sentence it was extracted from, too long for a node or a
+    table row; its type, place and date say what it was at a glance. Several places are
+    joined with ``/`` (at most two, alphabetically).
+
+    Examples
+    --------
+    >>> import pyoxigraph as ox
+    >>> from kg.store import OxigraphStore
+    >>> store = OxigraphStore()
+    >>> store.add_default(ox.parse('''
+    ...     @prefix sem: <http://semanticweb.cs.vu.nl/2009/11/sem/> .
+    ...     @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+    ...     <http://x/e1> a <https://w3id.org/cablegraph/ontology#Event> ;
+    ...         skos:prefLabel "INL representatives ... trained 120 officers" ;
+    ...         sem:eventType <http://x/training> ; sem:hasPlace <http://x/almaty> ;
+    ...         sem:hasBeginTimeStamp "2007-01-23" .
+    ...     <http://x/training> skos:prefLabel "training" .
+    ...     <http://x/almaty> skos:prefLabel "Almaty" .
+    ...     <http://x/e2> a <https://w3id.org/cablegraph/ontology#Event> .
+    ... ''', ox.RdfFormat.TURTLE))
+    8
+    >>> event_labels(store)
+    {'http://x/e1': 'training · Almaty · 2007-01-23', 'http://x/e2': 'event'}
+    """
+    query = """SELECT ?e ?kind ?place ?begin WHERE { ?e a cg:Event .
+        OPTIONAL { ?e sem:eventType ?type OPTIONAL { ?type skos:prefLabel ?kindLabel } }
+        BIND(COALESCE(?kindLabel, ?type) AS ?kind)
+        OPTIONAL { ?e sem:hasPlace ?where OPTIONAL { ?where skos:prefLabel ?placeLabel } }
+        BIND(COALESCE(?placeLabel, ?where) AS ?place)
+        OPTIONAL { ?e sem:hasBeginTimeStamp ?begin } }"""
+    kinds: dict[str, set[str]] = defaultdict(set)
+    places: dict[str, set[str]] = defaultdict(set)
+    begins: dict[str, set[str]] = defaultdict(set)
+    for row in select(store, query):
+        event = row["e"]
+        kinds[event].add(_tail(row["kind"]) if "kind" in row else "event")
+        if "place" in row:
+            places[event].add(_tail(row["place"]) if "://" in row["place"] else row["place"])
+        if "begin" in row:
+            begins[event].add(row["begin"][:10])
+    labels = {}
+    for event, kind in sorted(kinds.items()):
+        parts = [min(kind), "/".join(sorted(places[event])[:2]), min(begins[event], default="")]
+        labels[event] = " · ".join(part for part in parts if part)
+    return labels
 
 
 @PROJECTIONS.registers("comention")
@@ -249,6 +303,43 @@ def event_graph(store: GraphStore, window: Window) -> nx.Graph:
             mentions[other].update(mentions[event])
     graph.add_nodes_from(mentions)
     _add_nodes(graph, mentions, entities, cables)
+    return graph
+
+
+@PROJECTIONS.registers("cable")
+def cable_graph(store: GraphStore, window: Window) -> nx.Graph:
+    """Cables as nodes, linked to their origin post and to everything they mention.
+
+    Events are also linked to their places and actors, so the ego network of one cable
+    shows who did what where, not just a star. Edges carry ``role``: ``origin``,
+    ``mentions``, ``place`` or ``actor``. A cable node lists itself as its only cable (so a
+    tooltip shows its subject); an entity, the cables in the window that mention it.
+    """
+    cables = cable_table(store, window)
+    entities = entity_table(store)
+    mentions: dict[str, set[str]] = defaultdict(set)
+    graph = nx.Graph()
+    query = """SELECT ?c ?e ?role WHERE { ?c a cg:Cable .
+        { ?c schema:mentions ?e BIND("mentions" AS ?role) }
+        UNION { ?c cg:origin ?e BIND("origin" AS ?role) } }"""
+    for row in select(store, query):
+        cable, entity = row["c"], row["e"]
+        if cable in cables and entity in entities:
+            # a post both sending and mentioned keeps the stronger tie: its origin role
+            if row["role"] == "origin" or not graph.has_edge(cable, entity):
+                graph.add_edge(cable, entity, weight=1, role=row["role"])
+            mentions[entity].add(cable)
+    query = """SELECT ?ev ?x ?role WHERE { ?ev a cg:Event .
+        { ?ev sem:hasPlace ?x BIND("place" AS ?role) }
+        UNION { ?ev sem:hasActor ?x BIND("actor" AS ?role) } }"""
+    for row in select(store, query):
+        if row["ev"] in mentions and row["x"] in entities:
+            graph.add_edge(row["ev"], row["x"], weight=1, role=row["role"])
+            mentions[row["x"]].update(mentions[row["ev"]])
+    _add_nodes(graph, mentions, entities, cables)
+    for cable, info in cables.items():
+        graph.add_node(cable, label=info.identifier, type="Cable", cables=1)
+        graph.graph["mentions"][cable] = (cable,)
     return graph
 
 

@@ -126,6 +126,7 @@ def _json_text(result: ProjectionResult, top: int) -> str:
         "edges": graph.number_of_edges(),
         "seconds": result.seconds,
         "top": {m: top_rows(result, m, top) for m in RANKED if m in result.measures},
+        "skipped": result.skipped,
         "communities": community_sizes(result),
         "measures": {
             name: {str(node): value for node, value in values.items()}
@@ -224,6 +225,8 @@ def _markdown(analysis: Analysis, top: int, charts: list[Path]) -> str:
             f" ({'directed' if graph.is_directed() else 'undirected'}).",
             "",
         ]
+        lines += [f"- {reason}" for reason in result.skipped.values()]
+        lines += [""] if result.skipped else []
         for measure in RANKED:
             if measure in result.measures:
                 rows = [

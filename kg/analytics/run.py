@@ -14,7 +14,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg.analytics.measures import MEASURES, backend_options, measure
+from kg.analytics.measures import MEASURES, MeasureSkippedError, backend_options, measure
 from kg.analytics.projections import PROJECTIONS, Window, cable_table, entity_table, project
 from kg.analytics.sparql import select
 from kg.config import AnalyticsConfig
@@ -27,12 +27,16 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class ProjectionResult:
-    """One projection and the measures computed on it (``{measure: {node: value}}``)."""
+    """One projection and the measures computed on it (``{measure: {node: value}}``).
+
+    ``skipped`` says which measures declined this projection and why.
+    """
 
     name: str
     graph: nx.Graph
     measures: dict[str, dict[Any, Any]] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
+    skipped: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -90,6 +94,7 @@ def analyze(
         "sample": config.betweenness_sample,
         "resolution": config.resolution,
         "backend": config.backend,
+        "max_edges": config.betweenness_max_edges,
     }
     results = {}
     for name in projection_names:
@@ -99,7 +104,11 @@ def analyze(
         log.info("projection %s: %d nodes, %d edges", name, len(graph), graph.size())
         for measure_name in measure_names:
             started = time.perf_counter()
-            result.measures[measure_name] = measure(graph, measure_name, options)
+            try:
+                result.measures[measure_name] = measure(graph, measure_name, options)
+            except MeasureSkippedError as exc:
+                result.skipped[measure_name] = str(exc)
+                log.info("projection %s: %s", name, exc)
             result.seconds[measure_name] = _since(started)
         results[name] = result
     return Analysis(results, totals(store, config.top, window))

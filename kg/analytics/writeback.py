@@ -12,6 +12,7 @@ replaced on every run. Called by ``kg analyze`` after :func:`kg.analytics.run.an
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -47,17 +48,43 @@ def analytics_graph(base_iri: str, projection: str) -> ox.NamedNode:
     return ox.NamedNode(f"{base_iri}analytics/{projection}")
 
 
-def result_quads(result: ProjectionResult, base_iri: str) -> Iterator[ox.Quad]:
-    """Quads ``node cg:<measure> value`` for every scalar measure of one projection."""
-    graph = analytics_graph(base_iri, result.name)
+def result_nquads(result: ProjectionResult, base_iri: str) -> str:
+    """N-Quads ``node cg:<measure> value`` for every scalar measure of one projection.
+
+    Text, not term objects: one string join per measure is several times faster than a
+    Python ``Quad`` per value, and Oxigraph parses the text natively.
+
+    Examples
+    --------
+    >>> from kg.analytics.run import ProjectionResult
+    >>> import networkx as nx
+    >>> result = ProjectionResult("comention", nx.Graph(), {"pagerank": {"http://x/a": 0.5}})
+    >>> print(*result_nquads(result, "http://x/").split(), sep="\\n")
+    <http://x/a>
+    <https://w3id.org/cablegraph/ontology#pageRank>
+    "0.5"^^<http://www.w3.org/2001/XMLSchema#double>
+    <http://x/analytics/comention>
+    .
+    """
+    graph = analytics_graph(base_iri, result.name).value
+    lines: list[str] = []
     for name, values in result.measures.items():
         if name not in MEASURE_TERMS:
             continue
         predicate, datatype = MEASURE_TERMS[name]
-        p, dt = ox.NamedNode(predicate), ox.NamedNode(datatype)
-        for node, value in values.items():
-            lexical = str(int(value)) if dt.value.endswith("integer") else repr(float(value))
-            yield ox.Quad(ox.NamedNode(node), p, ox.Literal(lexical, datatype=dt), graph)
+        cast = _integer if datatype.endswith("integer") else _double
+        tail = f'"^^<{datatype}> <{graph}> .'
+        lines.extend(
+            f'<{node}> <{predicate}> "{cast(value)}{tail}'
+            for node, value in values.items()
+            if _is_iri(node)
+        )
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+def result_quads(result: ProjectionResult, base_iri: str) -> Iterator[ox.Quad]:
+    """The quads of :func:`result_nquads`."""
+    return ox.parse(result_nquads(result, base_iri), ox.RdfFormat.N_QUADS)
 
 
 def write_back(store: GraphStore, analysis: Analysis, base_iri: str) -> int:
@@ -66,3 +93,16 @@ def write_back(store: GraphStore, analysis: Analysis, base_iri: str) -> int:
         (analytics_graph(base_iri, result.name), list(result_quads(result, base_iri)))
         for result in analysis.results.values()
     )
+
+
+def _integer(value: Any) -> str:
+    return str(int(value))
+
+
+def _double(value: Any) -> str:
+    return repr(float(value))
+
+
+def _is_iri(node: Any) -> bool:
+    # every projection's nodes are IRIs; a stray non-IRI would break the whole parse
+    return isinstance(node, str) and "://" in node and not any(c in node for c in '<>" {}')

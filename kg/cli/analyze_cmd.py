@@ -27,7 +27,8 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("--top", type=int, help="rows in the top-N tables")
     p.add_argument("--since", metavar="YYYY-MM-DD", help="only cables created on or after")
     p.add_argument("--until", metavar="YYYY-MM-DD", help="only cables created on or before")
-    p.add_argument("--out", help="output folder (default: <build.out>/analytics)")
+    p.add_argument("--out", help="the build's output folder (build.out)")
+    p.add_argument("-o", "--output", help="folder for the report files (default: <out>/analytics)")
     p.add_argument(
         "--export", action="append", choices=["graphml", "gexf"], help="also write projections"
     )
@@ -58,7 +59,8 @@ def run(args: argparse.Namespace) -> int:
             "top": args.top,
             "exports": args.export,
             "write_back": False if args.no_write_back else None,
-        }
+        },
+        "build": {"out": args.out},
     }
     config = load_config(config_source(args), overrides)
     section = config.analytics
@@ -66,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     with open_built_store(config, read_only=not section.write_back) as store:
         analysis = analyze(store, section, Window(args.since, args.until))
         written = write_back(store, analysis, config.store.base_iri) if section.write_back else 0
-    out = Path(args.out) if args.out else Path(config.build.out) / section.out
+    out = Path(args.output) if args.output else Path(config.build.out) / section.out
     paths = write_report(analysis, out, section.top, section.exports)
     for result in analysis.results.values():
         graph = result.graph

@@ -24,14 +24,19 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         "the top N nodes of a projection by a measure, or the ego network of --focus.",
     )
     add_config_argument(p)
-    p.add_argument("--projection", help="comention, citation, post_tag, post_org or event")
+    p.add_argument(
+        "--projection",
+        help="comention, citation, post_tag, post_org, event, or cable (cables and what they "
+        "mention: --projection cable --focus 07ASTANA367 draws one cable's neighbourhood)",
+    )
     p.add_argument("--focus", metavar="LABEL|IRI", help="draw the ego network of this node")
     p.add_argument("--depth", type=int, help="hops around --focus (default 1)")
     p.add_argument("--top", type=int, help="at most this many nodes (default 500)")
     p.add_argument("--size-by", help="measure that sizes and ranks nodes (default pagerank)")
     p.add_argument("--since", metavar="YYYY-MM-DD", help="only cables created on or after")
     p.add_argument("--until", metavar="YYYY-MM-DD", help="only cables created on or before")
-    p.add_argument("--out", help="the HTML file (default: <build.out>/graph.html)")
+    p.add_argument("--out", help="the build's output folder (build.out)")
+    p.add_argument("-o", "--output", help="the HTML file (default: <out>/graph.html)")
     p.add_argument(
         "--check",
         action="store_true",
@@ -48,14 +53,15 @@ def run(args: argparse.Namespace) -> int:
             "depth": args.depth,
             "top": args.top,
             "size_by": args.size_by,
-        }
+        },
+        "build": {"out": args.out},
     }
     config = load_config(config_source(args), overrides)
     with open_built_store(config, read_only=True) as store:
         html = render_view(
             store, config.viewer, focus=args.focus, window=Window(args.since, args.until)
         )
-    out = Path(args.out) if args.out else Path(config.build.out) / config.viewer.out
+    out = Path(args.output) if args.output else Path(config.build.out) / config.viewer.out
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + ".tmp")
     tmp.write_text(html, encoding="utf-8")

@@ -101,8 +101,8 @@ def page_data(
     # they go straight into its list.
     for a, b, attrs in _strongest_edges(shown, config.max_edges):
         weight = attrs.get("weight", 1)
-        role = f" ({attrs['role']})" if "role" in attrs else ""
-        net.edges.append({"from": a, "to": b, "value": weight, "title": f"{weight} cable(s){role}"})
+        title = attrs.get("role", f"{weight} cable(s)")
+        net.edges.append({"from": a, "to": b, "value": weight, "title": title})
     nodes, edges, *_ = net.get_network_data()
     counts = Counter(node["kgType"] for node in nodes)
     legend = [
@@ -154,8 +154,9 @@ def _facts(
     facts.append(["neighbours", str(graph.degree(node))])
     if size_by != "cables":
         facts.append([size_by, f"{sizes.get(node, 0):.4g}"])
-    if altlabels.get(node):
-        facts.append(["also", "; ".join(sorted(altlabels[node])[:8])])
+    names = sorted(set(altlabels.get(node, ())) - {attrs.get("label")})
+    if names:
+        facts.append(["also", "; ".join(names[:8])])
     facts.append(["IRI", str(node)])
     return facts
 
@@ -172,7 +173,9 @@ def _altlabels(store: GraphStore, nodes: list[Any]) -> dict[str, list[str]]:
     if not iris:
         return {}
     found: dict[str, list[str]] = {}
-    query = f"SELECT ?e ?alt WHERE {{ VALUES ?e {{ {iris} }} ?e skos:altLabel ?alt }}"
+    # the prefLabel too: where the shown label is made up (an event's), it says the rest
+    query = f"""SELECT ?e ?alt WHERE {{ VALUES ?e {{ {iris} }}
+        ?e skos:altLabel|skos:prefLabel ?alt }}"""
     for row in select(store, query):
         found.setdefault(row["e"], []).append(row["alt"])
     return found
