@@ -232,7 +232,7 @@ _COMPANY_AFTER = re.compile(
 )
 # "Biwater Construction Limited", "TNK-BP's CEO": the name, then the cue.
 _COMPANY_BEFORE = re.compile(
-    r"(?:'s)?\s+(?:company|firm|Inc\b|Corp\b|Ltd\b|Limited|S\.A\.|GmbH|PLC|plc|"
+    r"(?:'s |’s | )(?:company|firm|Inc\b|Corp\b|Ltd\b|Limited|S\.A\.|GmbH|PLC|plc|"
     r"chief executive|CEO|board of directors|shareholders|subsidiary)"
 )
 

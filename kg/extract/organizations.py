@@ -82,29 +82,46 @@ _NATIONAL_NOUNS = {
 _NATIONAL_NOUN = "(?:" + "|".join(sorted(_NATIONAL_NOUNS, key=len, reverse=True)) + ")"
 # Bodies a cable names without their country: the country of the post that sends it.
 _BARE_NATIONAL = re.compile(
-    r"(?<![\w-])(MFA|Foreign Ministry|Ministry of Foreign Affairs|Supreme Court|Central Bank|"
+    r"(MFA|Foreign Ministry|Ministry of Foreign Affairs|Supreme Court|Central Bank|"
     r"[Pp]arliament|Navy|Air Force|Armed Forces)(?![\w-])"
 )
 
 
-def _national_patterns(
-    gazetteer: Gazetteer,
-) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """Return the "Dutch MFA", "Government of Iceland" and country name patterns, compiled
-    once per gazetteer."""
+def _national_patterns(gazetteer: Gazetteer) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Return the "Government of Iceland" and country name patterns, compiled once per
+    gazetteer."""
     cached = gazetteer.extra.get("national_patterns")
     if cached is None:
-        nation = rf"(?:{gazetteer.demonym_pattern})|(?:{gazetteer.country_pattern})"
         cached = (
-            re.compile(
-                rf"(?<![\w-])({nation})(?:'s)?(?:\s+and\s+({gazetteer.demonym_pattern}))?"
-                rf"\s+({_NATIONAL_NOUN})(?:s(?![\w-]))?(?![\w-])"
-            ),
             re.compile(rf"\bGovernment of (?:the\s+)?({gazetteer.country_pattern})(?![\w-])"),
             re.compile(rf"(?:{gazetteer.country_pattern})\b"),
         )
         gazetteer.extra["national_patterns"] = cached
     return cached
+
+
+# "Dutch MFA", "Iceland's parliament": found from the noun (a literal scan, fast), the
+# nation looked up in the words before it.
+_NATIONAL_NOUN_AT = re.compile(rf" ({_NATIONAL_NOUN})(?:s(?![\w-]))?(?![\w-])")
+
+
+def _nation_before(
+    gazetteer: Gazetteer, text: str, end: int, demonym_only: bool = False
+) -> tuple[int, str] | None:
+    """Return ``(start, country code)`` of the demonym or country name (up to three words,
+    the longest) that ends at ``end``, a possessive "'s" allowed."""
+    words = text[max(0, end - 40) : end].split(" ")
+    found = None
+    for size in range(1, min(3, len(words)) + 1):
+        phrase = " ".join(words[-size:])
+        start = end - len(phrase)
+        name = phrase[:-2] if phrase.endswith(("'s", "’s")) else phrase
+        code = gazetteer.demonyms.get(name)
+        if code is None and not demonym_only:
+            code = gazetteer.country_names.get(name)
+        if code is not None and starts_word(text, start):
+            found = (start, code)
+    return found
 
 
 def government_entity(gazetteer: Gazetteer, code: str) -> Entity:
@@ -234,7 +251,7 @@ def _government_code(context: ExtractContext, suffix: str) -> str | None:
 def _countries_named(context: ExtractContext) -> list[str]:
     """Return the codes of the countries the cable names, in order (computed once)."""
     if "countries_named" not in context.memo:
-        pattern = _national_patterns(context.gazetteer)[2]
+        pattern = _national_patterns(context.gazetteer)[1]
         codes = context.gazetteer.country_names
         found = (m.group() for s in context.segments for m in pattern.finditer(s.text))
         context.memo["countries_named"] = list(dict.fromkeys(codes[name] for name in found))
@@ -264,7 +281,7 @@ def extract_organizations(
     learned = _learn_definitions(context)
     context.acronyms.update({a: e.key for a, e in learned.items()})
     mentions: list[Mention] = []
-    demonym_pattern, government_of, _ = _national_patterns(gazetteer)
+    government_of, _ = _national_patterns(gazetteer)
     company_pattern = _company_pattern(context)
     for segment in context.segments:
         taken: list[tuple[int, int]] = []
@@ -281,16 +298,17 @@ def extract_organizations(
         for match in government_of.finditer(text):
             code = gazetteer.country_names[match.group(1)]
             add(government_entity(gazetteer, code), match.start(), match.end())
-        for match in demonym_pattern.finditer(text):
+        for match in _NATIONAL_NOUN_AT.finditer(text):
             # "the British and Dutch governments": one body of each country.
-            for group in (1, 2):
-                word = match.group(group)
-                if word is None:
-                    continue
-                code = gazetteer.demonyms.get(word) or gazetteer.country_names[word]
-                start = match.start(group)
-                end = match.end(3) if group == 2 or match.group(2) is None else match.end(1)
-                add(_national_entity(gazetteer, code, match.group(3)), start, end)
+            noun = match.group(1)
+            nation = _nation_before(gazetteer, text, match.start())
+            if nation is None:
+                continue
+            add(_national_entity(gazetteer, nation[1], noun), nation[0], match.end(1))
+            if text.endswith(" and ", 0, nation[0]):
+                other = _nation_before(gazetteer, text, nation[0] - 5, demonym_only=True)
+                if other is not None:
+                    add(_national_entity(gazetteer, other[1], noun), other[0], nation[0] - 5)
         for match in gazetteer.org_pattern.finditer(text):
             if not (
                 starts_word(text, match.start()) and text[match.start() - 1 : match.start()] != "/"
@@ -343,6 +361,8 @@ def extract_organizations(
                 add(expansion, match.start(), match.end())
         if context.country:
             for match in _BARE_NATIONAL.finditer(text):
+                if not starts_word(text, match.start()):
+                    continue
                 add(
                     _national_entity(gazetteer, context.country, match.group(1)),
                     match.start(),

@@ -9,19 +9,25 @@ import re
 
 from kg.extract import register
 from kg.extract.context import ExtractContext
-from kg.extract.names import CAP
-from kg.extract.text import slug
+from kg.extract.names import CAP, starts_word
+from kg.extract.text import slug, trie_pattern
 from kg.model import Cable, Entity, Event, Mention
 
 __all__ = ["extract_posts", "post_entity"]
 
+# Patterns open with literals (fast in ``re``); "U.S." before a post and the word start
+# are checked in code.
 _NAMED_POST = re.compile(
-    rf"\b(?:U\.?S\.?\s+|American\s+)?(Consulate General|Consulate|Embassy|USOFFICE|Mission)"
-    rf"\s+(?:in\s+)?((?:{CAP})(?:\s+{CAP}){{0,2}})"
+    rf"(Consulate General|Consulate|Embassy|USOFFICE|Mission)\s+(?:in\s+)?"
+    rf"((?:{CAP})(?:\s+{CAP}){{0,2}})"
 )
+_US_BEFORE = re.compile(r"(?:U\.?S\.?|American) $")
 _SELF = re.compile(
-    r"(?<![\w-])(?:(?:the\s+)?(Embassy|Post|Mission)(?![\w-])(?!\s+[A-Z])|"
-    r"(?<![A-Za-z])(?:we|We|our|Our)(?![\w-]))"
+    "(?:"
+    + trie_pattern(["the Embassy", "the Post", "the Mission", "Embassy", "Post", "Mission"])
+    + r")(?![\w-])(?! [A-Z])|(?:"
+    + trie_pattern(["we", "We", "our", "Our"])
+    + r")(?![\w-])"
 )
 
 
@@ -72,19 +78,26 @@ def extract_posts(cable: Cable, context: ExtractContext) -> tuple[list[Mention],
     for segment in context.segments:
         text = segment.text
         for match in _NAMED_POST.finditer(text):
+            if not starts_word(text, match.start()):
+                continue
             city = _station_name(context, match.group(2))
-            if city is None or context.covered(segment.paragraph, match.start(), match.end()):
+            us = _US_BEFORE.search(text, max(0, match.start() - 9), match.start())
+            begin = us.start() if us else match.start()
+            if city is None or context.covered(segment.paragraph, begin, match.end()):
                 continue
             end = match.start(2) + len(city)
             entity = post_entity(match.group(1), city)
             if context.post is not None and entity.key == context.post.key:
                 entity = context.post
-            mentions.append(
-                Mention(entity, text[match.start() : end], segment.paragraph, match.start(), end)
-            )
+            mentions.append(Mention(entity, text[begin:end], segment.paragraph, begin, end))
         if context.post is None:
             continue
         for match in _SELF.finditer(text):
+            if not starts_word(text, match.start()) or text[match.start() - 1 : match.start()] in {
+                "'",
+                "’",
+            }:
+                continue
             if context.covered(segment.paragraph, match.start(), match.end()) or any(
                 m.start is not None and m.start <= match.start() < (m.end or 0)
                 for m in mentions

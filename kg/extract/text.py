@@ -35,7 +35,6 @@ class Segment:
     upper: bool = False
 
 
-_SPACES = re.compile(r"\s+")
 _DASH_RULE = re.compile(r"-{3,}[\s-]*")
 
 
@@ -62,10 +61,10 @@ def cable_segments(cable: Cable) -> list[Segment]:
     """
     segments = []
     if cable.subject:
-        subject = _SPACES.sub(" ", cable.subject).strip()
+        subject = " ".join(cable.subject.split())
         segments.append(Segment(None, subject, is_upper_text(subject)))
     for index, paragraph in enumerate(cable.paragraphs):
-        text = _SPACES.sub(" ", _DASH_RULE.sub(" ", paragraph.text)).strip()
+        text = _collapse(paragraph.text)
         segments.append(Segment(index, text, is_upper_text(text)))
     if not cable.paragraphs and cable.body:
         segments.extend(_body_segments(cable.body))
@@ -86,13 +85,21 @@ def _body_segments(body: str) -> list[Segment]:
     segments = []
     for index, mark in enumerate(marks):
         end = marks[index + 1].start() if index + 1 < len(marks) else len(body)
-        text = _SPACES.sub(" ", _DASH_RULE.sub(" ", body[mark.end() : end])).strip()
+        text = _collapse(body[mark.end() : end])
         segments.append(Segment(index, text, is_upper_text(text)))
     return segments
 
 
-_LOWER = re.compile(r"[a-z]")
-_UPPER = re.compile(r"[A-Z]")
+def _collapse(text: str) -> str:
+    if "---" in text:
+        text = _DASH_RULE.sub(" ", text)
+    return " ".join(text.split())
+
+
+# Byte tables deleting all but the lower-case (upper-case) ASCII letters: counting letters
+# by translate runs in C, several times faster than a regex.
+_NOT_LOWER = bytes(c for c in range(256) if not 97 <= c <= 122)
+_NOT_UPPER = bytes(c for c in range(256) if not 65 <= c <= 90)
 
 
 def is_upper_text(text: str) -> bool:
@@ -101,8 +108,9 @@ def is_upper_text(text: str) -> bool:
     >>> is_upper_text("INL CONDUCTS ANTI-TIP TRAINING"), is_upper_text("INL conducts")
     (True, False)
     """
-    lower = len(_LOWER.findall(text))
-    upper = len(_UPPER.findall(text))
+    raw = text.encode("ascii", "ignore")
+    lower = len(raw.translate(None, _NOT_LOWER))
+    upper = len(raw.translate(None, _NOT_UPPER))
     return upper > 0 and lower < 0.05 * (lower + upper)
 
 
