@@ -115,10 +115,16 @@ class Tag:
 
 @dataclass(slots=True)
 class Classification:
-    """Classification level and caveats, e.g. ``SECRET`` with ``["NOFORN"]``."""
+    """Classification level and caveats, e.g. ``SECRET`` with ``["NOFORN"]``.
+
+    ``caveats`` joins the metadata's and the banner's (``SIPDIS``, ``SENSITIVE``);
+    ``stated`` is the value exactly as the source's metadata states it (the page table's
+    ``UNCLASSIFIED//FOR OFFICIAL USE ONLY``), None when only the banner gave one.
+    """
 
     level: str
     caveats: list[str] = field(default_factory=list)
+    stated: str | None = field(default=None, repr=False)
 
     def __str__(self) -> str:
         return "//".join([self.level, *self.caveats])

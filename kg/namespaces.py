@@ -24,6 +24,7 @@ class CG(DefinedNamespace):
     # classes
     Addressing: URIRef  # Addressing
     Cable: URIRef  # Cable
+    CableVersion: URIRef  # Cable version
     City: URIRef  # City
     ClassificationLevel: URIRef  # Classification level
     Country: URIRef  # Country
@@ -45,6 +46,7 @@ class CG(DefinedNamespace):
     classifiedBy: URIRef  # classified by
     copiedTo: URIRef  # copied to
     country: URIRef  # country
+    currentVersion: URIRef  # current version
     forAttentionOf: URIRef  # for attention of
     inHeaderOf: URIRef  # in header of
     mentionOf: URIRef  # mention of
@@ -53,11 +55,13 @@ class CG(DefinedNamespace):
     runBy: URIRef  # run by
     sentTo: URIRef  # sent to
     signedBy: URIRef  # signed by
+    versionOf: URIRef  # version of
 
     # datatype properties
     addresseeName: URIRef  # addressee name
     betweenness: URIRef  # betweenness
     canonicalId: URIRef  # canonical id
+    caveat: URIRef  # caveat
     classificationReason: URIRef  # classification reason
     community: URIRef  # community
     component: URIRef  # component
@@ -84,6 +88,7 @@ class CG(DefinedNamespace):
     start: URIRef  # start
     station: URIRef  # station
     tagKind: URIRef  # tag kind
+    textHash: URIRef  # text hash
     transmissionId: URIRef  # transmission id
     weightedDegree: URIRef  # weighted degree
 

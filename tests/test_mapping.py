@@ -185,3 +185,83 @@ def test_entity_iris_are_keyed_and_checked() -> None:
     assert entity_iri(DEFAULT_BASE, "org/inl").value == "https://w3id.org/cablegraph/id/org/inl"
     with pytest.raises(ValueError, match="not valid"):
         entity_iri(DEFAULT_BASE, "org/Bad Key")
+
+
+def test_the_signer_and_the_classifier_of_the_same_name_are_one_person() -> None:
+    from dataclasses import replace
+
+    from kg.model import ClassifiedBy
+    from kg.query import run_query
+
+    # as in Astana's classified cables: "Classified By: Amb. John Ordway", signed ORDWAY
+    cable = replace(
+        seed_cable(),
+        classified_by=ClassifiedBy(["John M. Ordway"], "Ambassador", ["1.4 (b)", "(d)"]),
+    )
+    s = OxigraphStore()
+    load(s, cable)
+    people = run_query(s, f"SELECT DISTINCT ?p WHERE {{ {C} cg:signedBy|cg:classifiedBy ?p }}").rows
+    assert len(people) == 1
+    assert ask(
+        s,
+        f"""{C} cg:signedBy ?p ; cg:classifiedBy ?p .
+        ?p skos:prefLabel "Ordway"@en ; skos:altLabel "John M. Ordway"@en ;
+           schema:jobTitle "Ambassador" """,
+    )
+    # a classifier with another surname stays another person
+    other = replace(cable, classified_by=ClassifiedBy(["Kevin Milas"], "DCM"))
+    s2 = OxigraphStore()
+    load(s2, other)
+    assert ask(
+        s2,
+        f"""{C} cg:classifiedBy/skos:prefLabel "Kevin Milas"@en ;
+        cg:signedBy/skos:prefLabel "Ordway"@en""",
+    )
+
+
+def test_the_classification_is_the_page_table_value_and_the_banner_adds_caveats() -> None:
+    from dataclasses import replace
+
+    from kg.model import Classification
+
+    # 08MANAMA492: the page says CONFIDENTIAL, the banner is followed by SIPDIS
+    cable = replace(
+        seed_cable(), classification=Classification("CONFIDENTIAL", ["SIPDIS"], "CONFIDENTIAL")
+    )
+    s = OxigraphStore()
+    load(s, cable)
+    assert ask(s, f"""{C} cg:classification/skos:notation "CONFIDENTIAL" ; cg:caveat "SIPDIS" """)
+    fouo = replace(
+        seed_cable(),
+        classification=Classification(
+            "UNCLASSIFIED", ["FOUO", "SENSITIVE"], "UNCLASSIFIED//FOR OFFICIAL USE ONLY"
+        ),
+    )
+    s2 = OxigraphStore()
+    load(s2, fouo)
+    assert ask(
+        s2,
+        f"""{C} cg:classification/skos:notation "UNCLASSIFIED//FOR OFFICIAL USE ONLY" ;
+        cg:caveat "SENSITIVE" . FILTER NOT EXISTS {{ {C} cg:caveat "FOUO" }}""",
+    )
+
+
+def test_a_page_published_under_a_garbled_id_is_its_own_cable_node() -> None:
+    from dataclasses import replace
+
+    # WikiLeaks published MANAMA 492 twice: 08MANAMA492 and 08ECTION01OF02MANAMA492
+    clean = replace(seed_cable(), reference_id="08MANAMA492", canonical_id="08MANAMA492")
+    garbled = replace(clean, reference_id="08ECTION01OF02MANAMA492", subject="COBAT TIP")
+    s = OxigraphStore()
+    load(s, clean, garbled)
+    rows = s.query(
+        """SELECT ?id ?g WHERE { GRAPH ?g {
+        ?c <https://w3id.org/cablegraph/ontology#canonicalId> "08MANAMA492" ;
+           <http://purl.org/dc/terms/identifier> ?id } } ORDER BY ?id"""
+    ).rows
+    base = "https://w3id.org/cablegraph/id/cable/"
+    assert rows == [
+        ("08ECTION01OF02MANAMA492", base + "08ECTION01OF02MANAMA492"),
+        ("08MANAMA492", base + "08MANAMA492"),
+    ]
+    assert ask(s, f"<{base}08ECTION01OF02MANAMA492/paragraph/9> dcterms:isPartOf ?c")

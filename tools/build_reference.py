@@ -253,12 +253,15 @@ def clean_name(raw: str) -> str:
     return _TAIL.sub("", name).strip(" .,")
 
 
-def scan_corpus() -> tuple[
-    dict[str, collections.Counter[str]], dict[str, collections.Counter[str]]
-]:
-    """Return route → Counter(name) and route → Counter(page Origin) from the corpus."""
-    names: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
-    origins: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+Counts = dict[str, collections.Counter[str]]
+
+
+def scan_corpus() -> tuple[Counts, Counts, Counts]:
+    """Return, from the corpus: route → Counter(addressee name), route → Counter(page
+    Origin) and sender name (FM line) → Counter(page Origin)."""
+    names: Counts = collections.defaultdict(collections.Counter)
+    origins: Counts = collections.defaultdict(collections.Counter)
+    origins_by_name: Counts = collections.defaultdict(collections.Counter)
     with tarfile.open(CORPUS, "r|xz") as archive:
         for member in archive:
             if not member.isfile() or not member.name.endswith(".html"):
@@ -278,11 +281,14 @@ def scan_corpus() -> tuple[
             table = page.find("<table class='cable'>")
             origin = _ORIGIN.search(page, table) if table >= 0 else None
             de, fm = _DE.search(header), _FM.search(header)
+            said = html.unescape(origin.group(1)).strip() if origin else ""
             if de and fm:
                 names[de.group(1)][clean_name(fm.group(1))] += 1
-            if de and origin:
-                origins[de.group(1)][html.unescape(origin.group(1)).strip()] += 1
-    return names, origins
+            if de and said:
+                origins[de.group(1)][said] += 1
+            if fm and said:
+                origins_by_name[clean_name(fm.group(1))][said] += 1
+    return names, origins, origins_by_name
 
 
 def read_acp117() -> dict[str, str]:
@@ -364,23 +370,41 @@ def titled(name: str) -> str:
 
 
 def build_stations(countries: dict[str, Place]) -> tuple[list[Station], dict[str, Place]]:
-    """Return the station rows and the city places they sit in."""
-    names, origins = scan_corpus()
+    """Return the station rows and the city places they sit in.
+
+    One row per routing indicator, named by the name the corpus uses most with it (ACP
+    117's otherwise), then alias rows: a sender named in FM lines that is no route's main
+    name and that the pages call otherwise than the route's main row (``AMEMBASSY
+    BRUSSELS``, "Embassy Brussels", whose RUEHBS mostly carries ``USEU BRUSSELS``), with
+    the route it is sent from. A row's label is what the pages' Origin calls that
+    sender (the WikiLeaks pages are the authority for the origin's wording), else what
+    they call the route's cables, else one made from the name.
+    """
+    names, origins, origins_by_name = scan_corpus()
     acp = read_acp117()
     station_country = {}
     with STATION_COUNTRY.open(encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            station_country[row["station"]] = row["country_or_group"]
+        for entry in csv.DictReader(handle):
+            station_country[entry["station"]] = entry["country_or_group"]
     iso_by_country_slug = {slug(p.label): p.iso2 for p in countries.values()}
     fips_by_iso = {p.iso2: f for f, p in countries.items() if p.iso2}
     index = city_lookup()
     cities: dict[str, Place] = {}
     rows: list[Station] = []
+    candidates: list[tuple[str, str, str]] = []
     for route in sorted(set(names) | set(acp)):
         if route in names:
-            name, source = names[route].most_common(1)[0][0], "corpus"
+            candidates.append((route, names[route].most_common(1)[0][0], "corpus"))
         else:
-            name, source = clean_name(acp[route]), "acp117"
+            candidates.append((route, clean_name(acp[route]), "acp117"))
+    main_names = {name for _, name, _ in candidates}
+    for name in sorted(set(origins_by_name) - main_names):
+        routes = [r for r in sorted(names) if name in names[r]]
+        if name and routes:
+            best = max(routes, key=lambda r: (names[r][name], r))
+            candidates.append((best, name, "corpus-alias"))
+    candidates.sort(key=lambda c: (c[0], c[2] == "corpus-alias", c[1]))
+    for route, name, source in candidates:
         if not name:
             continue
         row = Station(route=route, name=name, source=source)
@@ -423,8 +447,7 @@ def build_stations(countries: dict[str, Place]) -> tuple[list[Station], dict[str
                 row.city_key = key
             else:
                 row.city = city_name
-            origin = origins[route].most_common(1)[0][0] if origins.get(route) else ""
-            row.label = origin or f"{prefix} {row.city or rest.title()}".strip()
+            row.label = f"{prefix} {row.city or rest.title()}".strip()
             row.key = (
                 "post/" + slug(rest) if kind == "embassy" else "post/" + slug(f"{kind} {rest}")
             )
@@ -444,7 +467,15 @@ def build_stations(countries: dict[str, Place]) -> tuple[list[Station], dict[str
                     country_key=countries["US"].key,
                 ),
             )
+        said = origins_by_name.get(name) or (
+            origins.get(route) if source != "corpus-alias" else None
+        )
+        if said and row.name not in AGENCIES:
+            row.label = said.most_common(1)[0][0]
         rows.append(row)
+    # an alias the route already resolves to under the pages' wording adds nothing
+    main_label = {r.route: r.label for r in rows if r.source != "corpus-alias"}
+    rows = [r for r in rows if r.source != "corpus-alias" or main_label.get(r.route) != r.label]
     _dedupe_keys(rows)
     return rows, cities
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from pyoxigraph import NamedNode, Quad
 
-from kg.mapping.iris import DEFAULT_BASE, cable_iri, entity_iri, slug
+from kg.mapping.iris import DEFAULT_BASE, cable_iri, cable_key_id, entity_iri, slug
 from kg.model import Cable
 
 __all__ = [
@@ -39,11 +39,14 @@ class MappingContext:
     """What every mapper of one cable shares: the data base IRI and the cable's node.
 
     ``graph`` is the cable's named graph; it is the cable's IRI, so ``graph`` and
-    ``cable`` are the same node.
+    ``cable`` are the same node. ``cable_id`` is the id that IRI is keyed by (the id as
+    published, :func:`kg.mapping.iris.cable_key_id`); the IRIs of the cable's parts
+    (paragraphs, addressing lines, mentions) are keyed by it too.
     """
 
     base: str
     cable: NamedNode
+    cable_id: str
 
     @property
     def graph(self) -> NamedNode:
@@ -124,7 +127,8 @@ def cable_quads(
     >>> quads[0].graph_name.value
     'https://w3id.org/cablegraph/id/cable/07ASTANA367'
     """
-    ctx = MappingContext(base=base, cable=cable_iri(base, cable.canonical_id))
+    key = cable_key_id(cable.reference_id, cable.canonical_id)
+    ctx = MappingContext(base=base, cable=cable_iri(base, key), cable_id=key)
     for name in aspects if aspects is not None else list(MAPPERS):
         yield from get(name)(cable, ctx)
 

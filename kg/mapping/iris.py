@@ -17,11 +17,13 @@ __all__ = [
     "DEFAULT_BASE",
     "addressing_iri",
     "cable_iri",
+    "cable_key_id",
     "classification_iri",
     "entity_iri",
     "paragraph_iri",
     "slug",
     "tag_iri",
+    "version_iri",
 ]
 
 #: the default base of data IRIs (``store.base_iri`` in config.yaml overrides it)
@@ -80,15 +82,42 @@ def entity_iri(base: str, key: str) -> NamedNode:
     return NamedNode(base + key)
 
 
-def cable_iri(base: str, canonical_id: str) -> NamedNode:
+_ID_SEGMENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+def cable_key_id(reference_id: str, canonical_id: str) -> str:
+    """Return the id a cable's IRI is keyed by: the id as published, when it is one.
+
+    A cable node is one published document. WikiLeaks published some telegrams twice,
+    once under a garbled id (``08ECTION01OF02MANAMA492`` beside ``08MANAMA492``, with
+    its own text and typos); keying by the canonical id would make the second page
+    replace the first. So the IRI follows the id as published and ``cg:canonicalId``
+    names the telegram (citations point at the canonical id). The canonical id is used
+    only when the published one cannot be an IRI segment.
+
+    Examples
+    --------
+    >>> cable_key_id("08ECTION01OF02MANAMA492", "08MANAMA492")
+    '08ECTION01OF02MANAMA492'
+    >>> cable_key_id("07 ASTANA 367", "07ASTANA367")
+    '07ASTANA367'
+    """
+    published = reference_id.strip()
+    return published if _ID_SEGMENT.match(published) else canonical_id
+
+
+def cable_iri(base: str, cable_id: str) -> NamedNode:
     """Return the IRI of a cable, which is also the name of its graph.
+
+    ``cable_id`` is the id the cable is keyed by (:func:`cable_key_id`), or for a cited
+    cable its canonical id.
 
     Examples
     --------
     >>> cable_iri(DEFAULT_BASE, "07ASTANA367").value
     'https://w3id.org/cablegraph/id/cable/07ASTANA367'
     """
-    return entity_iri(base, f"cable/{canonical_id}")
+    return entity_iri(base, f"cable/{cable_id}")
 
 
 def tag_iri(base: str, code: str) -> NamedNode:
@@ -113,7 +142,7 @@ def classification_iri(base: str, label: str) -> NamedNode:
     return entity_iri(base, "classification/" + slug(label))
 
 
-def paragraph_iri(base: str, canonical_id: str, position: int) -> NamedNode:
+def paragraph_iri(base: str, cable_id: str, position: int) -> NamedNode:
     """Return the IRI of the paragraph at ``position`` (1-based) of a cable.
 
     Examples
@@ -121,10 +150,10 @@ def paragraph_iri(base: str, canonical_id: str, position: int) -> NamedNode:
     >>> paragraph_iri(DEFAULT_BASE, "07ASTANA367", 9).value
     'https://w3id.org/cablegraph/id/cable/07ASTANA367/paragraph/9'
     """
-    return entity_iri(base, f"cable/{canonical_id}/paragraph/{position}")
+    return entity_iri(base, f"cable/{cable_id}/paragraph/{position}")
 
 
-def addressing_iri(base: str, canonical_id: str, role: str, position: int) -> NamedNode:
+def addressing_iri(base: str, cable_id: str, role: str, position: int) -> NamedNode:
     """Return the IRI of the ``position``-th (1-based) line of a cable's TO or INFO block.
 
     Examples
@@ -132,4 +161,18 @@ def addressing_iri(base: str, canonical_id: str, role: str, position: int) -> Na
     >>> addressing_iri(DEFAULT_BASE, "07ASTANA367", "INFO", 2).value
     'https://w3id.org/cablegraph/id/cable/07ASTANA367/info/2'
     """
-    return entity_iri(base, f"cable/{canonical_id}/{role.lower()}/{position}")
+    return entity_iri(base, f"cable/{cable_id}/{role.lower()}/{position}")
+
+
+def version_iri(base: str, canonical_id: str, version: str) -> NamedNode:
+    """Return the IRI of one text of a cable: its first 12 hex digits of the text hash.
+
+    A re-released cable (same id, new text) gets a new version node; the cable's own IRI
+    stays the current cable.
+
+    Examples
+    --------
+    >>> version_iri(DEFAULT_BASE, "07ASTANA367", "8a5b0c3a3e3a0f00aa").value
+    'https://w3id.org/cablegraph/id/cable/07ASTANA367/version/8a5b0c3a3e3a'
+    """
+    return entity_iri(base, f"cable/{canonical_id}/version/{version[:12]}")

@@ -1,4 +1,10 @@
-"""The cable's own metadata: ids, subject, dates, classification, origin, summary."""
+"""The cable's own metadata: ids, subject, dates, classification, origin, summary.
+
+The node is the published document: ``dcterms:identifier`` is the id as published (its
+IRI is keyed by it, :func:`kg.mapping.iris.cable_key_id`), ``cg:canonicalId`` the
+telegram's repaired id that citations use. ``cg:classification`` is the value the
+metadata states (the page table), the banner's further caveats are ``cg:caveat``.
+"""
 
 from __future__ import annotations
 
@@ -12,9 +18,9 @@ from kg.mapping.addressees import resolve_addressee
 from kg.mapping.iris import classification_iri
 from kg.mapping.literals import date_literal, datetime_literal
 from kg.mapping.terms import DEFAULT_GRAPH, XSD_BOOLEAN, T, en
-from kg.model import Cable
+from kg.model import Cable, Classification
 
-__all__ = ["metadata_quads", "station_of"]
+__all__ = ["metadata_quads", "stated_classification", "station_of"]
 
 _STATION = re.compile(r"^\d{2}([A-Z]+?)\d+$")
 
@@ -29,6 +35,43 @@ def station_of(cable_id: str) -> str | None:
     """
     match = _STATION.match(cable_id)
     return match.group(1) if match else None
+
+
+def stated_classification(classification: Classification) -> tuple[str, list[str]]:
+    """Return the classification as the metadata states it, and the banner's other caveats.
+
+    The page table (or dump column) is the metadata: when it states a value, that value
+    is the cable's classification, and caveats only the banner carries (``SIPDIS``,
+    ``SENSITIVE``, a ``NOFORN`` the table omits) are returned apart. Without a stated
+    value the banner's level and caveats are the classification.
+
+    Examples
+    --------
+    >>> stated_classification(Classification("CONFIDENTIAL", ["SIPDIS"], "CONFIDENTIAL"))
+    ('CONFIDENTIAL', ['SIPDIS'])
+    >>> stated_classification(Classification("UNCLASSIFIED", ["FOUO", "SENSITIVE"],
+    ...                                      "UNCLASSIFIED//FOR OFFICIAL USE ONLY"))
+    ('UNCLASSIFIED//FOR OFFICIAL USE ONLY', ['SENSITIVE'])
+    >>> stated_classification(Classification("SECRET", ["NOFORN"]))
+    ('SECRET//NOFORN', [])
+    """
+    if not classification.stated:
+        return str(classification), []
+    parts = {p.strip().upper() for p in classification.stated.split("//")}
+    if "FOR OFFICIAL USE ONLY" in parts:
+        parts.add("FOUO")
+    return classification.stated, [c for c in classification.caveats if c not in parts]
+
+
+def _classification_quads(classification: Classification, ctx: MappingContext) -> Iterator[Quad]:
+    label, caveats = stated_classification(classification)
+    level = classification_iri(ctx.base, label)
+    yield Quad(ctx.cable, T.classification, level, ctx.graph)
+    yield Quad(level, T.type, T.ClassificationLevel, DEFAULT_GRAPH)
+    yield Quad(level, T.prefLabel, en(label), DEFAULT_GRAPH)
+    yield Quad(level, T.notation, Literal(label), DEFAULT_GRAPH)
+    for caveat in caveats:
+        yield Quad(ctx.cable, T.caveat, Literal(caveat), ctx.graph)
 
 
 def metadata_quads(cable: Cable, ctx: MappingContext) -> Iterator[Quad]:
@@ -50,12 +93,7 @@ def metadata_quads(cable: Cable, ctx: MappingContext) -> Iterator[Quad]:
         deadline = date_literal(cable.nondisclosure_deadline, cid, "nondisclosure_deadline")
         yield Quad(c, T.declassifyOn, deadline, g)
     if cable.classification is not None and cable.classification.level:
-        label = str(cable.classification)
-        level = classification_iri(ctx.base, label)
-        yield Quad(c, T.classification, level, g)
-        yield Quad(level, T.type, T.ClassificationLevel, DEFAULT_GRAPH)
-        yield Quad(level, T.prefLabel, en(label), DEFAULT_GRAPH)
-        yield Quad(level, T.notation, Literal(label), DEFAULT_GRAPH)
+        yield from _classification_quads(cable.classification, ctx)
     origin = resolve_addressee(
         ctx.base, cable.sender_route, cable.sender, cable.origin, label=cable.origin
     )

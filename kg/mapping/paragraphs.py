@@ -18,7 +18,7 @@ def paragraph_quads(cable: Cable, ctx: MappingContext) -> Iterator[Quad]:
     """Yield one cg:Paragraph per paragraph, positioned from 1 in body order."""
     g = ctx.graph
     for position, paragraph in enumerate(cable.paragraphs, start=1):
-        node = paragraph_iri(ctx.base, cable.canonical_id, position)
+        node = paragraph_iri(ctx.base, ctx.cable_id, position)
         yield Quad(node, T.type, T.Paragraph, g)
         yield Quad(node, T.isPartOf, ctx.cable, g)
         yield Quad(node, T.position, Literal(position), g)

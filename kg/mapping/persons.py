@@ -1,7 +1,11 @@
 """Persons in header roles: the signer(s) and who classified the cable.
 
 A person's node is keyed by the name as written (``person/ordway``); linking the same
-person across spellings is the link stage's job.
+person across spellings is the link stage's job. Within one cable, a Classified-By name
+whose surname is a signer's is that signer (``John M. Ordway`` classified what ``ORDWAY``
+signed): one node, the signer's, with the full name as an ``skos:altLabel``. The
+extraction stage resolves signers the same way (kg.extract.persons), and the entities
+mapper finds the signer's node by :func:`person_key` of the signature.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from kg.mapping.iris import slug
 from kg.mapping.terms import DEFAULT_GRAPH, T, en
 from kg.model import Cable
 
-__all__ = ["person_key", "person_quads"]
+__all__ = ["person_key", "person_quads", "surname"]
 
 
 def person_key(name: str) -> str:
@@ -42,11 +46,36 @@ def _person(ctx: MappingContext, name: str) -> tuple[NamedNode, list[Quad]]:
     ]
 
 
+def surname(name: str) -> str:
+    """Return the last word of a name, case-folded, without trailing punctuation.
+
+    Examples
+    --------
+    >>> surname("John M. Ordway"), surname("ORDWAY")
+    ('ordway', 'ordway')
+    """
+    words = name.split()
+    return words[-1].strip(".,;:").casefold() if words else ""
+
+
 def person_quads(cable: Cable, ctx: MappingContext) -> Iterator[Quad]:
-    """Yield cg:signedBy and cg:classifiedBy edges and the persons they point to."""
+    """Yield cg:signedBy and cg:classifiedBy edges and the persons they point to.
+
+    Examples
+    --------
+    >>> from kg.mapping import cable_quads
+    >>> from kg.model import ClassifiedBy
+    >>> cable = Cable("07ASTANA367", "07ASTANA367", signers=["ORDWAY"],
+    ...               classified_by=ClassifiedBy(["John M. Ordway"], "Ambassador"))
+    >>> sorted({q.object.value.rsplit("/", 1)[1] for q in cable_quads(cable, aspects=["persons"])
+    ...         if q.predicate.value.endswith(("signedBy", "classifiedBy"))})
+    ['ordway']
+    """
+    signers: dict[str, tuple[NamedNode, str]] = {}
     for name in cable.signers:
         if name.strip():
             node, description = _person(ctx, name)
+            signers.setdefault(surname(name), (node, _label(name)))
             yield Quad(ctx.cable, T.signedBy, node, ctx.graph)
             yield from description
     classified = cable.classified_by
@@ -54,7 +83,15 @@ def person_quads(cable: Cable, ctx: MappingContext) -> Iterator[Quad]:
         return
     for name in classified.names:
         if name.strip():
-            node, description = _person(ctx, name)
+            signer = signers.get(surname(name))
+            if signer is not None:
+                node, signed_as = signer
+                full = _label(name)
+                description = []
+                if full != signed_as:  # the full name, unless it is the signature itself
+                    description.append(Quad(node, T.altLabel, en(full), DEFAULT_GRAPH))
+            else:
+                node, description = _person(ctx, name)
             yield Quad(ctx.cable, T.classifiedBy, node, ctx.graph)
             yield from description
             if classified.title:

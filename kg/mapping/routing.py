@@ -17,17 +17,15 @@ __all__ = ["routing_quads"]
 
 def routing_quads(cable: Cable, ctx: MappingContext) -> Iterator[Quad]:
     """Yield an addressing node per TO and INFO line, and the direct edges to addressees."""
-    yield from _block(cable.recipients, "TO", ctx, cable.canonical_id)
-    yield from _block(cable.info_recipients, "INFO", ctx, cable.canonical_id)
+    yield from _block(cable.recipients, "TO", ctx)
+    yield from _block(cable.info_recipients, "INFO", ctx)
 
 
-def _block(
-    recipients: list[Recipient], role: str, ctx: MappingContext, cable_id: str
-) -> Iterator[Quad]:
+def _block(recipients: list[Recipient], role: str, ctx: MappingContext) -> Iterator[Quad]:
     g = ctx.graph
     edge = T.sentTo if role == "TO" else T.copiedTo
     for position, recipient in enumerate(recipients, start=1):
-        line = addressing_iri(ctx.base, cable_id, role, position)
+        line = addressing_iri(ctx.base, ctx.cable_id, role, position)
         yield Quad(ctx.cable, T.addressing, line, g)
         yield Quad(line, T.type, T.Addressing, g)
         yield Quad(line, T.role, Literal(role), g)

@@ -56,16 +56,20 @@ def _rows(name: str) -> list[dict[str, str]]:
 
 
 @functools.cache
-def _stations() -> tuple[dict[str, Station], dict[str, Station]]:
+def _stations() -> tuple[dict[str, Station], dict[str, Station], tuple[Station, ...]]:
+    # A route's first row is the name it resolves to; later rows of the same route are
+    # other senders using it (AMEMBASSY BRUSSELS on USEU's RUEHBS), found by name.
     by_route: dict[str, Station] = {}
     by_name: dict[str, Station] = {}
+    rows = []
     for row in _rows("stations.csv"):
         row.pop("source", None)
         station = Station(**row)
-        by_route[station.route] = station
+        rows.append(station)
+        by_route.setdefault(station.route, station)
         by_name.setdefault(station.name, station)
         by_name.setdefault(station.label.upper(), station)
-    return by_route, by_name
+    return by_route, by_name, tuple(rows)
 
 
 def station_by_route(route: str) -> Station | None:
@@ -152,7 +156,7 @@ def station_quads(base: str = DEFAULT_BASE) -> Iterator[Quad]:
     g = DEFAULT_GRAPH
     countries = {row["fips"]: row["key"] for row in _rows("places.csv") if row["type"] == "country"}
     described: set[str] = set()
-    for station in _stations()[0].values():
+    for station in _stations()[2]:
         node = entity_iri(base, station.key)
         yield Quad(node, T.notation, Literal(station.route), g)
         if station.key in described:

@@ -230,10 +230,11 @@ def parse_classification(text: str, table_value: str | None = None) -> Classific
     'UNCLASSIFIED//SIPDIS'
     """
     caveats: list[str] = []
-    level = None
+    level = stated = None
     if table_value:
         parts = [p.strip().upper() for p in table_value.split("//") if p.strip()]
         if parts:
+            stated = " ".join(table_value.split())
             level = parts[0]
             caveats = ["FOUO" if p == "FOR OFFICIAL USE ONLY" else p for p in parts[1:]]
     head = text[:_HEAD_CHARS]
@@ -248,7 +249,7 @@ def parse_classification(text: str, table_value: str | None = None) -> Classific
     for caveat in _CAVEAT.findall(head[: stop.start() if stop else 1500]):
         if caveat not in caveats:
             caveats.append(caveat)
-    return Classification(level=level, caveats=caveats)
+    return Classification(level=level, caveats=caveats, stated=stated)
 
 
 def parse_section_count(text: str) -> int | None:
