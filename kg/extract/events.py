@@ -124,7 +124,9 @@ def extract_events(cable: Cable, context: ExtractContext) -> tuple[list[Mention]
             kinds = [k for at, k in triggers if offset <= at < offset + len(sentence)]
             begin = end = None
             if created is not None:
-                begin, end = find_date(sentence, created, bool(_FUTURE.search(sentence)))
+                # Month names in capitals ("JANUARY 23-26") are read in their usual case.
+                written = sentence.title() if segment.upper else sentence
+                begin, end = find_date(written, created, bool(_FUTURE.search(written)))
             if not kinds:
                 # A dated occurrence of no listed type ("the January 8 earthquake").
                 if begin is None:

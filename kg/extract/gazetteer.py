@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -22,7 +23,7 @@ import yaml
 
 from kg.extract.text import trie_pattern
 
-__all__ = ["City", "Country", "Gazetteer", "OrgEntry", "load_gazetteer"]
+__all__ = ["City", "Country", "Gazetteer", "OrgEntry", "load_gazetteer", "upper_names"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,6 +295,34 @@ class Gazetteer:
         """Return the cable-style name of ISO country ``code``, or None."""
         country = self.countries.get(code or "")
         return country.name if country else None
+
+
+def upper_names(
+    gazetteer: Gazetteer, table: str, names: Iterable[str]
+) -> tuple[re.Pattern[str], dict[str, str]]:
+    """Return a pattern of ``names`` written in capitals, and capitals → name.
+
+    For text in capitals (old telegrams, subject lines) case tells nothing, so a name is
+    matched only when it is not also a common word of the corpus ("MOBILE", "AID") and has
+    more than three letters or is several words. Compiled once per ``table`` and cached on
+    the gazetteer.
+
+    >>> g = load_gazetteer()
+    >>> pattern, names = upper_names(g, "doctest", ["Almaty", "Mobile", "Aid"])
+    >>> [names[m.group()] for m in pattern.finditer("TRAINING IN ALMATY WITH AID")]
+    ['Almaty']
+    """
+    cached = gazetteer.extra.get(f"upper_{table}")
+    if cached is None:
+        upper: dict[str, str] = {}
+        for name in names:
+            if name.lower() in gazetteer.common_words or (len(name) <= 3 and " " not in name):
+                continue
+            upper.setdefault(name.upper(), name)
+        pattern = re.compile(r"(?:" + trie_pattern(upper) + r")(?![\w-])")
+        cached = (pattern, upper)
+        gazetteer.extra[f"upper_{table}"] = cached
+    return cached
 
 
 def _data(name: str) -> str:

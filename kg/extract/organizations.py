@@ -10,7 +10,7 @@ import re
 
 from kg.extract import register
 from kg.extract.context import ExtractContext
-from kg.extract.gazetteer import Gazetteer
+from kg.extract.gazetteer import Gazetteer, upper_names
 from kg.extract.names import (
     CAP,
     LEADING_STOPWORDS,
@@ -314,6 +314,8 @@ def extract_organizations(
                 starts_word(text, match.start()) and text[match.start() - 1 : match.start()] != "/"
             ):
                 continue
+            if segment.upper and match.group().lower() in gazetteer.common_words:
+                continue  # "AID", "ICE" in a text in capitals are words, not acronyms
             key = gazetteer.org_names[match.group()]
             if match.group() in learned and learned[match.group()].key != f"org/{key}":
                 add(learned[match.group()], match.start(), match.end())
@@ -324,6 +326,14 @@ def extract_organizations(
             if found:
                 add(government_entity(gazetteer, found), match.start(), match.end())
         if segment.upper:
+            # Capitals: the gazetteer's names of several words, matched as capitals.
+            pattern, names = upper_names(
+                gazetteer, "orgs", (n for n in gazetteer.org_names if " " in n)
+            )
+            for match in pattern.finditer(text):
+                if starts_word(text, match.start()):
+                    key = gazetteer.org_names[names[match.group()]]
+                    add(_gazetteer_entity(gazetteer, key), match.start(), match.end())
             continue
         last_end = 0
         for head_match in _NAMED_HEAD.finditer(text):

@@ -83,6 +83,37 @@ def _bare_pattern(context: ExtractContext) -> re.Pattern[str]:
     return pattern
 
 
+_UPPER_TITLED = re.compile(
+    "("
+    + "|".join(t.upper() for t in _TITLES if t.strip() and "." not in t and len(t) > 3)
+    + r") ([A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+){0,2})"
+)
+
+
+def _upper_candidates(context: ExtractContext, text: str) -> Iterator[tuple[int, int, str]]:
+    """Yield ``(start, end, title)`` of the titled names of a text in capitals
+    ("INTERIOR MINISTER BARRIONUEVO"): the name stops at a common word or a known name."""
+    gazetteer = context.gazetteer
+    for match in _UPPER_TITLED.finditer(text):
+        if not starts_word(text, match.start()):
+            continue
+        start = match.start(2)
+        end = start
+        for word in match.group(2).split(" "):
+            lowered = word.lower()
+            if (
+                lowered in gazetteer.common_words
+                or word.title() in gazetteer.country_names
+                or word.title() in gazetteer.demonyms
+                or word in gazetteer.org_names
+                or is_title(word.title())
+            ):
+                break
+            end += len(word) + (1 if end > start else 0)
+        if end > start:
+            yield start, end, match.group(1).title()
+
+
 def _candidates(context: ExtractContext, text: str) -> Iterator[tuple[int, int, str | None]]:
     """Yield ``(start, end, title)`` of each name span: titled, in apposition, bare."""
     given = context.gazetteer.given_names
@@ -300,6 +331,8 @@ def person_entity(name: str, title: str | None = None, scope: str | None = None)
 
 def _clean_name(context: ExtractContext, raw: str) -> str | None:
     tokens = raw.split()
+    if raw.isupper():  # a name from a text in capitals is checked in its usual case
+        tokens = [t.title() for t in tokens]
     while tokens and (tokens[-1] in NOT_NAME or tokens[-1].rstrip(".") == ""):
         tokens.pop()
     gazetteer = context.gazetteer
@@ -474,10 +507,11 @@ def extract_persons(cable: Cable, context: ExtractContext) -> tuple[list[Mention
     mentions: list[Mention] = []
     taken = SpanIndex()
     for segment in context.segments:
-        if segment.upper:
-            continue
         text = segment.text
-        for start, end, title in _candidates(context, text):
+        candidates = (
+            _upper_candidates(context, text) if segment.upper else _candidates(context, text)
+        )
+        for start, end, title in candidates:
             if context.covered(segment.paragraph, start, end) or taken.overlaps(
                 segment.paragraph, start, end
             ):
@@ -485,6 +519,8 @@ def extract_persons(cable: Cable, context: ExtractContext) -> tuple[list[Mention
             name = _clean_name(context, text[start:end])
             if name is None:
                 continue
+            if segment.upper:
+                name = name.title()
             entity = person_entity(name, title, scope=context.country)
             taken.add(segment.paragraph, start, start + len(name))
             mentions.append(Mention(entity, name, segment.paragraph, start, start + len(name)))

@@ -10,9 +10,9 @@ import re
 
 from kg.extract import register
 from kg.extract.context import ExtractContext
-from kg.extract.gazetteer import City, Country, Gazetteer
+from kg.extract.gazetteer import City, Country, Gazetteer, upper_names
 from kg.extract.names import LEADING_STOPWORDS, capitalised_before, starts_word
-from kg.extract.text import slug
+from kg.extract.text import Segment, slug
 from kg.model import Cable, Entity, Event, Mention
 
 __all__ = ["city_entity", "country_entity", "extract_places"]
@@ -151,16 +151,19 @@ def extract_places(cable: Cable, context: ExtractContext) -> tuple[list[Mention]
         Place mentions and no events.
     """
     gazetteer = context.gazetteer
-    matches = []
+    matches: list[tuple[Segment, int, int, str]] = []
     countries: set[str] = set()
     for segment in context.segments:
         if segment.upper:
-            continue
-        for match in gazetteer.place_pattern.finditer(segment.text):
+            pattern, names = upper_names(gazetteer, "places", _place_names(gazetteer))
+        else:
+            pattern, names = gazetteer.place_pattern, None
+        for match in pattern.finditer(segment.text):
             if not starts_word(segment.text, match.start()):
                 continue
-            matches.append((segment, match))
-            code = gazetteer.country_names.get(match.group())
+            name = names[match.group()] if names is not None else match.group()
+            matches.append((segment, match.start(), match.end(), name))
+            code = gazetteer.country_names.get(name)
             if code:
                 countries.add(code)
     mentions: list[Mention] = []
@@ -198,9 +201,7 @@ def extract_places(cable: Cable, context: ExtractContext) -> tuple[list[Mention]
                         match.end(),
                     )
                 )
-    for segment, match in matches:
-        name = match.group()
-        start, end = match.span()
+    for segment, start, end, name in matches:
         if not free(segment.paragraph, start, end):
             continue
         entity: Entity | None = None
@@ -214,10 +215,18 @@ def extract_places(cable: Cable, context: ExtractContext) -> tuple[list[Mention]
                 label,
                 attributes={"place_type": "supranational", "gazetteer": True},
             )
-        elif not (" " not in name and _inside_name(segment.text, start, end)):
+        elif segment.upper or not (" " not in name and _inside_name(segment.text, start, end)):
             city = _choose_city(context, gazetteer.cities[name], countries)
             if city is not None:
                 entity = city_entity(gazetteer, city)
         if entity is not None:
-            mentions.append(Mention(entity, name, segment.paragraph, start, end))
+            mentions.append(Mention(entity, segment.text[start:end], segment.paragraph, start, end))
     return mentions, []
+
+
+def _place_names(gazetteer: Gazetteer) -> list[str]:
+    """The place names worth matching in capitals: countries, regions and the cities of
+    100,000 people or more, not words that are also common English ("CHAD" is, rarely)."""
+    names = [*gazetteer.country_names, *gazetteer.supranational]
+    names.extend(n for n, cities in gazetteer.cities.items() if cities[0].population >= 100_000)
+    return names
