@@ -354,8 +354,8 @@ def extract_organizations(
                 continue
             last_end = end
             add(_pattern_entity(context, trimmed), start, end)
-        for pattern in (gazetteer.company_pattern, company_pattern):
-            for match in pattern.finditer(text) if pattern else ():
+        for companies in (gazetteer.company_pattern, company_pattern):
+            for match in companies.finditer(text) if companies else ():
                 if starts_word(text, match.start()):
                     add(_company_entity(match.group()), match.start(), match.end())
         for match in _QUOTED_BODY.finditer(text):
