@@ -93,8 +93,10 @@ class _Clock:
 def _context(cable: Cable, mention: Mention) -> str:
     if mention.paragraph is None:
         text = _SPACES.sub(" ", cable.subject or "").strip()
-    else:
+    elif mention.paragraph < len(cable.paragraphs):
         text = _SPACES.sub(" ", cable.paragraphs[mention.paragraph].text).strip()
+    else:
+        return f"[{mention.text}] (in a body the parser did not split into paragraphs)"
     if mention.start is None or mention.end is None:
         return f"[{mention.text}] (no span)"
     before = text[max(0, mention.start - 90) : mention.start]

@@ -48,6 +48,7 @@ class CG(DefinedNamespace):
     country: URIRef  # country
     currentVersion: URIRef  # current version
     forAttentionOf: URIRef  # for attention of
+    inBodyOf: URIRef  # in body of
     inHeaderOf: URIRef  # in header of
     mentionOf: URIRef  # mention of
     origin: URIRef  # origin

@@ -41,6 +41,7 @@ __all__ = ["entity_label", "entity_quads"]
 _MENTION = NamedNode(str(CG.Mention))
 _MENTION_OF = NamedNode(str(CG.mentionOf))
 _IN_HEADER_OF = NamedNode(str(CG.inHeaderOf))
+_IN_BODY_OF = NamedNode(str(CG.inBodyOf))
 _START = NamedNode(str(CG.start))
 _END = NamedNode(str(CG.end))
 _FOR_ATTENTION_OF = NamedNode(str(CG.forAttentionOf))
@@ -406,10 +407,13 @@ def _mention(
     node = ctx.iri(f"cable/{cable_id}/mention/{index}")
     yield Quad(node, T.type, _MENTION, g)
     yield Quad(node, _MENTION_OF, target, g)
-    if paragraph is not None and 0 <= paragraph < len(cable.paragraphs):
+    if paragraph is None:
+        yield Quad(node, _IN_HEADER_OF, ctx.cable, g)
+    elif 0 <= paragraph < len(cable.paragraphs):
         yield Quad(node, T.isPartOf, paragraph_iri(ctx.base, cable_id, paragraph + 1), g)
     else:
-        yield Quad(node, _IN_HEADER_OF, ctx.cable, g)
+        # extraction split a body the parser left whole: no cg:Paragraph to point at
+        yield Quad(node, _IN_BODY_OF, ctx.cable, g)
     if text:
         yield Quad(node, T.text, Literal(text), g)
     start, end = span
