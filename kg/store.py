@@ -285,7 +285,13 @@ def _graph(name: Any) -> Any:
 
 
 class SparqlStore(GraphStore):
-    """A remote SPARQL 1.1 endpoint: Query and Update over HTTP (Oxigraph, Fuseki, …)."""
+    """A remote SPARQL 1.1 endpoint: Query and Update over HTTP (Oxigraph, Fuseki, …).
+
+    Queries expect the union of the graphs as the default graph, as the other backends
+    give it: start the server so (``oxigraph serve --union-default-graph``, Fuseki's
+    ``tdb2:unionDefaultGraph``). Rebuilding a cable drops its named graph on the server
+    and inserts the new one (SPARQL 1.1 Update ``DROP SILENT GRAPH`` + ``INSERT DATA``).
+    """
 
     def __init__(self, query_endpoint: str, update_endpoint: str | None = None) -> None:
         self.query_endpoint = query_endpoint
@@ -317,6 +323,22 @@ class SparqlStore(GraphStore):
             )
             written += len(quads)
         return written
+
+    def load_nquads(self, data: bytes) -> None:
+        """Load N-Quads; each named graph they carry replaces the server's graph of that name.
+
+        The server's state is not this process's to know (another build may have written
+        it), so a cable's graph is dropped before its quads go in, never added to.
+        """
+        graphs: dict[ox.NamedNode, list[ox.Quad]] = {}
+        shared = []
+        for q in ox.parse(data, format=ox.RdfFormat.N_QUADS):
+            if isinstance(q.graph_name, ox.NamedNode):
+                graphs.setdefault(q.graph_name, []).append(q)
+            else:
+                shared.append(q)
+        self.add_default(shared)
+        self.replace_graphs(graphs.items())
 
     def add_default(self, quads: Iterable[ox.Quad]) -> int:
         items = list(quads)
