@@ -76,14 +76,20 @@ class BuildConfig:
     strict: bool = False
     progress: bool = True
     validate_sample: int = 500
+    incremental: bool = True
+    prune: bool = False
 
 
 @dataclass(frozen=True)
 class EngineConfig:
-    """How per-cable work fans out: ``local`` processes, ``dask`` or ``ray``."""
+    """How per-cable work fans out: ``local`` processes or ``dask`` (see kg/engine.py)."""
 
     name: str = "local"
     workers: int = 0
+    batch_size: int = 64
+    in_flight: int = 0
+    scheduler: str | None = None
+    partitions: str | None = None
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -69,12 +68,22 @@ def read_cables(
 
 @dataclass
 class BuildReport:
-    """What a build did: counts, rejects with reasons, validation, timings per stage."""
+    """What a build did: counts, rejects with reasons, validation, timings per stage.
+
+    ``cables`` counts the cables the sources hold (``built`` this run plus ``unchanged``
+    since the last build); ``pruned`` those removed because the sources dropped them.
+    Timings of parse, extract and map are summed over the workers (CPU seconds);
+    ``cables_wall`` is the wall time of the whole cable stage.
+    """
 
     cables: int = 0
+    built: int = 0
+    unchanged: int = 0
+    pruned: int = 0
     quads: int = 0
     shared_quads: int = 0
     store_quads: int = 0
+    incremental: bool = False
     rejects: list[Reject] = field(default_factory=list)
     validation: dict[str, Any] | None = None
     exports: dict[str, str] = field(default_factory=dict)
@@ -85,6 +94,10 @@ class BuildReport:
         """Return the report as JSON-ready data (what build-report.json holds)."""
         return {
             "cables": self.cables,
+            "built": self.built,
+            "unchanged": self.unchanged,
+            "pruned": self.pruned,
+            "incremental": self.incremental,
             "quads": self.quads,
             "shared_quads": self.shared_quads,
             "store_quads": self.store_quads,
@@ -102,7 +115,11 @@ def build(config: Config, sources: list[str] | None = None) -> BuildReport:
     Everything is written under a temporary folder beside ``build.out`` and moved into
     place only when the build succeeds, so an interrupted run leaves the previous
     outputs intact. A cable that cannot be read, parsed or mapped becomes a reject in the
-    report (``build.strict`` makes the first one fatal).
+    report (``build.strict`` makes the first one fatal). Per-cable work fans out over
+    ``engine`` (:mod:`kg.engine`). With ``build.incremental`` and an Oxigraph store
+    kept from the last build, the staging store starts as a (hard-linked) copy of it and
+    only cables whose text changed are rebuilt (:mod:`kg.loading`, :mod:`kg.manifest`);
+    when nothing changed, validation and exports are kept as they were.
 
     Parameters
     ----------
@@ -122,8 +139,10 @@ def build(config: Config, sources: list[str] | None = None) -> BuildReport:
         On a reject when ``build.strict`` is set, or when the store cannot be written.
     """
     from kg.export import EXPORT_FORMATS, export
+    from kg.loading import load_cables
+    from kg.manifest import MANIFEST_NAME, Manifest
     from kg.mapping.tables import reference_quads
-    from kg.store import open_store
+    from kg.store import OxigraphStore, open_store
     from kg.validate import validate_store
 
     out = Path(config.build.out)
@@ -134,113 +153,95 @@ def build(config: Config, sources: list[str] | None = None) -> BuildReport:
     report = BuildReport(out=str(out))
     timings = report.timings
     paths = list(sources or config.sources.paths)
+    started = time.perf_counter()
     try:
+        previous = _previous_store(config, out)
+        report.incremental = previous is not None
+        clock = time.perf_counter()
+        if previous is not None:
+            old = OxigraphStore(previous, read_only=True)
+            old.backup(staging / config.store.path)
+            old.close()
+            manifest = Manifest.copied(out / MANIFEST_NAME, staging / MANIFEST_NAME)
+        else:
+            manifest = Manifest(staging / MANIFEST_NAME)
         store = open_store(config.store, staging)
-        clock = time.perf_counter()
-        report.shared_quads = store.add_default(reference_quads(config.store.base_iri))
+        if previous is None:
+            report.shared_quads = store.add_default(reference_quads(config.store.base_iri))
         timings["reference"] = time.perf_counter() - clock
-        graphs = _mapped_cables(config, paths, report)
         clock = time.perf_counter()
-        report.quads = store.replace_graphs(graphs)
-        timings["store"] = (
-            time.perf_counter()
-            - clock
-            - sum(timings.get(k, 0.0) for k in ("parse", "extract", "map"))
+        counts = load_cables(
+            config, paths, store, manifest, staging, on_reject=lambda r: _reject(config, r)
         )
+        timings["cables_wall"] = time.perf_counter() - clock
+        timings.update(counts.seconds)
+        report.built, report.unchanged, report.pruned = (
+            counts.built,
+            counts.unchanged,
+            counts.pruned,
+        )
+        report.cables, report.quads = counts.built + counts.unchanged, counts.quads
+        report.rejects = counts.rejects
         report.store_quads = len(store)
-        if config.build.validate:
+        redo = previous is None or counts.changed
+        if config.build.validate and redo:
             result = validate_store(store, sample=config.build.validate_sample)
             report.validation = result.to_dict()
             timings["validate"] = result.seconds
         for fmt in config.build.exports:
-            clock = time.perf_counter()
             name = f"graph.{EXPORT_FORMATS.get(fmt, fmt)}"
-            export(store, fmt, staging / name)
             report.exports[fmt] = name
-            timings[f"export_{fmt}"] = time.perf_counter() - clock
+            if redo or not (out / name).exists():
+                clock = time.perf_counter()
+                export(store, fmt, staging / name)
+                timings[f"export_{fmt}"] = time.perf_counter() - clock
         store.close()
+        manifest.close()
+        timings["total"] = time.perf_counter() - started
         (staging / "build-report.json").write_text(
             json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
         )
-        _promote(staging, out)
+        # the manifest last: a store newer than its manifest only redoes changed cables
+        _promote(staging, out, last=MANIFEST_NAME)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return report
 
 
-def _mapped_cables(
-    config: Config, paths: list[str], report: BuildReport
-) -> Iterator[tuple[Any, list[Any]]]:
-    """Yield (cable graph, its quads), timing each stage and recording rejects."""
-    from pyoxigraph import NamedNode
+def _previous_store(config: Config, out: Path) -> Path | None:
+    """The store of the last build, if this build may start from it.
 
-    from kg.mapping import cable_quads
+    Not when the build fingerprint changed (another base IRI or other extractors): then
+    every graph would change, and the old ones might sit under other names.
+    """
+    from kg.manifest import MANIFEST_NAME, Manifest
+    from kg.work import build_fingerprint
 
-    timings = report.timings
-    for stage in ("parse", "extract", "map"):
-        timings.setdefault(stage, 0.0)
-    items = read_cables(*paths, config=config.sources)
-    bar = None
-    if config.build.progress:
-        from tqdm import tqdm
-
-        bar = tqdm(desc="kg build", unit=" cables", file=sys.stderr)
-    extractors = list(config.extract.extractors)
-    shared: list[Any] = []
-    while True:
-        clock = time.perf_counter()
-        item = next(items, None)
-        timings["parse"] += time.perf_counter() - clock
-        if item is None:
-            break
-        if bar is not None:
-            bar.update(1)
-        if isinstance(item, Reject):
-            _reject(config, report, item)
-            continue
-        try:
-            if extractors:
-                from kg.extract import extract_cable
-
-                clock = time.perf_counter()
-                item = extract_cable(item, extractors)
-                timings["extract"] += time.perf_counter() - clock
-            clock = time.perf_counter()
-            quads = list(cable_quads(item, config.store.base_iri))
-            timings["map"] += time.perf_counter() - clock
-        except (KgError, ValueError, IndexError, KeyError, TypeError, AttributeError) as exc:
-            # a bug met on one cable is that cable's reject, as in read_cables
-            reason = getattr(exc, "reason", f"{type(exc).__name__}: {exc}")
-            _reject(
-                config,
-                report,
-                Reject(item.source, f"mapping failed: {reason}", cable_id=item.reference_id),
-            )
-            continue
-        own = [q for q in quads if isinstance(q.graph_name, NamedNode)]
-        shared.extend(q for q in quads if not isinstance(q.graph_name, NamedNode))
-        report.cables += 1
-        if own:
-            yield own[0].graph_name, own + _drain(shared)
-    if bar is not None:
-        bar.close()
+    path = Path(config.store.path)
+    store = out / path
+    if (
+        not config.build.incremental
+        or config.store.backend != "oxigraph"
+        or path.is_absolute()
+        or not (out / MANIFEST_NAME).is_file()
+        or not store.is_dir()
+    ):
+        return None
+    manifest = Manifest(out / MANIFEST_NAME)
+    fingerprint = manifest.fact("fingerprint")
+    manifest.close()
+    return store if fingerprint == build_fingerprint(config) else None
 
 
-def _drain(shared: list[Any]) -> list[Any]:
-    items = list(shared)
-    shared.clear()
-    return items
-
-
-def _reject(config: Config, report: BuildReport, reject: Reject) -> None:
+def _reject(config: Config, reject: Reject) -> None:
     if config.build.strict:
         raise KgError(f"reject (build.strict): {reject}")
-    report.rejects.append(reject)
 
 
-def _promote(staging: Path, out: Path) -> None:
+def _promote(staging: Path, out: Path, last: str) -> None:
     """Move each finished output from ``staging`` into ``out``, replacing the old one."""
-    for item in sorted(staging.iterdir()):
+    items = sorted(staging.iterdir(), key=lambda item: (item.name == last, item.name))
+    for item in items:
         target = out / item.name
         if target.exists():
             retired = out / f".old-{item.name}-{os.getpid()}"

@@ -57,6 +57,14 @@ class GraphStore:
         """Add shared descriptions (quads of any graph); return how many were given."""
         raise NotImplementedError
 
+    def load_nquads(self, data: bytes) -> None:
+        """Add N-Quads (what the build's workers send), in bulk."""
+        self.add_default(ox.parse(data, format=ox.RdfFormat.N_QUADS))
+
+    def remove_graph(self, graph: ox.NamedNode) -> None:
+        """Remove a named graph and its quads (a rebuilt or pruned cable)."""
+        raise NotImplementedError
+
     def query(self, sparql: str) -> QueryResult:
         """Run a SELECT or ASK query over the union of all graphs."""
         raise NotImplementedError
@@ -129,6 +137,20 @@ class OxigraphStore(GraphStore):
         batch = list(quads)
         self.store.bulk_extend(batch)
         return len(batch)
+
+    def load_nquads(self, data: bytes) -> None:
+        self.store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+
+    def remove_graph(self, graph: ox.NamedNode) -> None:
+        if self.store.contains_named_graph(graph):
+            self.store.remove_graph(graph)
+
+    def backup(self, target: str | Path) -> None:
+        """Copy the store to ``target`` (hard links where it can: cheap on one disk)."""
+        try:
+            self.store.backup(str(target))
+        except OSError as exc:
+            raise StoreError(f"cannot copy the store {self.path} to {target}: {exc}") from exc
 
     def query(self, sparql: str) -> QueryResult:
         try:
@@ -209,6 +231,10 @@ class MemoryStore(GraphStore):
                     self._add(q)
                 written += len(quads)
         return written
+
+    def remove_graph(self, graph: ox.NamedNode) -> None:
+        with _quiet_rdflib():
+            self.dataset.remove_graph(self._term(graph))
 
     def add_default(self, quads: Iterable[ox.Quad]) -> int:
         count = 0
@@ -323,6 +349,9 @@ class SparqlStore(GraphStore):
             )
             written += len(quads)
         return written
+
+    def remove_graph(self, graph: ox.NamedNode) -> None:
+        self._update(f"DROP SILENT GRAPH {graph}")
 
     def load_nquads(self, data: bytes) -> None:
         """Load N-Quads; each named graph they carry replaces the server's graph of that name.

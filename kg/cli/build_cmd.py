@@ -26,6 +26,10 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("--no-validate", action="store_true", help="skip SHACL validation")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.add_argument("--strict", action="store_true", help="stop at the first reject")
+    p.add_argument("--prune", action="store_true", help="remove cables the sources no longer hold")
+    p.add_argument("--full", action="store_true", help="rebuild every cable (not incremental)")
+    p.add_argument("--engine", choices=["local", "dask"], help="engine.name")
+    p.add_argument("--workers", type=int, help="engine.workers (0 = all cores)")
     return p
 
 
@@ -40,8 +44,17 @@ def run(args: argparse.Namespace) -> int:
         build_overrides["progress"] = False
     if args.strict:
         build_overrides["strict"] = True
+    if args.prune:
+        build_overrides["prune"] = True
+    if args.full:
+        build_overrides["incremental"] = False
     config = load_config(
-        args.config, {"build": build_overrides, "store": {"backend": args.backend}}
+        args.config,
+        {
+            "build": build_overrides,
+            "store": {"backend": args.backend},
+            "engine": {"name": args.engine, "workers": args.workers},
+        },
     )
     report = build(config, args.sources or None)
     for reject in report.rejects:
@@ -53,8 +66,10 @@ def run(args: argparse.Namespace) -> int:
         if validation
         else ""
     )
+    pruned = f", {report.pruned} pruned" if report.pruned else ""
     print(
-        f"{report.cables} cables, {report.store_quads} quads in the store, "
+        f"{report.cables} cables ({report.built} built, {report.unchanged} unchanged{pruned}), "
+        f"{report.store_quads} quads in the store, "
         f"{len(report.rejects)} rejects{checked} → {report.out}/build-report.json"
     )
     return 1 if validation and not validation["conforms"] else 0

@@ -1,0 +1,195 @@
+"""The cable stage of a build: sources → (engine: parse, extract, map) → store, incrementally.
+
+Called by :func:`kg.pipeline.build` with an open store and manifest. The driver (this
+module, in the build's process) reads the sources, hashes each text, skips the cables the
+manifest says are built from the same text under the same build fingerprint, hands the
+rest to the engine (:mod:`kg.engine`) in batches, and bulk-loads what comes back, batch by
+batch, replacing a cable's named graph when it was built before. A cable whose text
+changed gets a new version node that ``prov:wasRevisionOf`` the old one
+(:mod:`kg.mapping.versions`). With ``build.prune``, cables the sources no longer hold
+leave the store.
+"""
+
+from __future__ import annotations
+
+import itertools
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from kg.config import Config
+from kg.engine import Batch, run_batches
+from kg.manifest import Manifest, ManifestRow
+from kg.mapping.iris import cable_iri
+from kg.mapping.versions import revision_quads
+from kg.model import Reject
+from kg.sources import iter_sources
+from kg.store import GraphStore
+from kg.work import CableResult, WorkSettings, build_fingerprint, content_hash, text_hash
+
+__all__ = ["LoadCounts", "load_cables"]
+
+
+@dataclass
+class LoadCounts:
+    """What the cable stage did: cables built, found unchanged, pruned; quads; timings."""
+
+    built: int = 0
+    unchanged: int = 0
+    pruned: int = 0
+    quads: int = 0
+    rejects: list[Reject] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def changed(self) -> bool:
+        """Whether the store differs from the one the build started from."""
+        return bool(self.built or self.pruned)
+
+
+def load_cables(
+    config: Config,
+    paths: list[str],
+    store: GraphStore,
+    manifest: Manifest,
+    scratch: Path,
+    on_reject: Any = None,
+) -> LoadCounts:
+    """Build every new or changed cable under ``paths`` into ``store``; update ``manifest``.
+
+    Parameters
+    ----------
+    config : Config
+        ``engine`` says where the work runs, ``build.prune`` whether cables of earlier
+        builds missing from ``paths`` are removed, ``build.progress`` shows a bar.
+    paths : list of str
+        The sources.
+    store : GraphStore
+        The store to write (the previous build's copy for an incremental build).
+    manifest : Manifest
+        What earlier builds made (empty for a full build); updated in place.
+    scratch : Path
+        A folder this build owns (the Dask engine's partitions).
+    on_reject : callable, optional
+        Called with each :class:`~kg.model.Reject` (``build.strict`` raises there).
+
+    Returns
+    -------
+    LoadCounts
+    """
+    counts = LoadCounts()
+    seconds = counts.seconds
+    for stage in ("read", "parse", "extract", "map", "store"):
+        seconds[stage] = 0.0
+    settings = WorkSettings.from_config(config)
+    fingerprint = build_fingerprint(config)
+    manifest.begin_run()
+    bar = _progress(config)
+
+    def reject(item: Reject) -> None:
+        if on_reject is not None:
+            on_reject(item)
+        counts.rejects.append(item)
+
+    def todo() -> Iterator[tuple[Any, str, str]]:
+        items = iter_sources(*paths, config=config.sources)
+        while True:
+            clock = time.perf_counter()
+            item = next(items, None)
+            if item is None:
+                break
+            if isinstance(item, Reject):
+                seconds["read"] += time.perf_counter() - clock
+                reject(item)
+                continue
+            version = text_hash(item)
+            key = content_hash(version, fingerprint)
+            known = manifest.cable_for_key(key)
+            seconds["read"] += time.perf_counter() - clock
+            if known is not None:
+                manifest.mark_seen(known)
+                counts.unchanged += 1
+                if bar is not None:
+                    bar.update(1)
+                continue
+            yield item, version, key
+
+    batches = _batched(todo(), max(1, config.engine.batch_size))
+    for results in run_batches(batches, settings, config.engine, scratch):
+        clock = time.perf_counter()
+        _store_batch(results, store, manifest, config.store.base_iri, counts, reject)
+        seconds["store"] += time.perf_counter() - clock
+        if bar is not None:
+            bar.update(len(results))
+    if config.build.prune:
+        for cable_id in manifest.unseen():
+            store.remove_graph(cable_iri(config.store.base_iri, cable_id))
+            manifest.remove(cable_id)
+            counts.pruned += 1
+    manifest.set_fact("fingerprint", fingerprint)
+    if bar is not None:
+        bar.close()
+    return counts
+
+
+def _batched(items: Iterator[Any], size: int) -> Iterator[Batch]:
+    while batch := list(itertools.islice(items, size)):
+        yield batch
+
+
+def _store_batch(
+    results: list[CableResult],
+    store: GraphStore,
+    manifest: Manifest,
+    base: str,
+    counts: LoadCounts,
+    reject: Any,
+) -> None:
+    """Load one batch; a cable built before (earlier run or earlier in this one) is replaced."""
+    pending: list[bytes] = []
+    pending_ids: set[str] = set()
+    for result in results:
+        seconds = counts.seconds
+        for stage, spent in result.seconds.items():
+            seconds[stage] = seconds.get(stage, 0.0) + spent
+        if result.reject is not None or result.cable_id is None or result.graph is None:
+            reject(result.reject or Reject(result.source, "no cable id"))
+            continue
+        if result.cable_id in pending_ids:
+            # the same cable twice in one batch: the later text must land after the
+            # earlier one's graph is gone
+            _flush(store, pending, pending_ids)
+        previous = manifest.get(result.cable_id)
+        if previous is not None:
+            store.remove_graph(ox.NamedNode(result.graph))
+            revision = list(revision_quads(base, result.cable_id, result.version, previous.version))
+            if revision:
+                pending.append(ox.serialize(revision, format=ox.RdfFormat.N_QUADS) or b"")
+        pending.append(result.nquads)
+        pending_ids.add(result.cable_id)
+        manifest.record(
+            ManifestRow(result.cable_id, result.content_hash, result.version, result.source)
+        )
+        counts.built += 1
+        counts.quads += result.quads
+    _flush(store, pending, pending_ids)
+
+
+def _flush(store: GraphStore, pending: list[bytes], pending_ids: set[str]) -> None:
+    if pending:
+        store.load_nquads(b"".join(pending))
+    pending.clear()
+    pending_ids.clear()
+
+
+def _progress(config: Config) -> Any:
+    if not config.build.progress:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(desc="kg build", unit=" cables", file=sys.stderr)
