@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 
 from kg.config import load_config
+from kg.mapping import cable_quads
+from kg.model import Cable, Entity, Mention
 from kg.pipeline import build
 from kg.query import run_query
 from kg.store import OxigraphStore, QueryResult
@@ -253,3 +255,43 @@ def test_the_named_query_says_where_and_when_inl_trainings_were_held(
     assert [row[:4] for row in rows] == [("training", "2007-01-23", "2007-01-26", "Almaty")]
     assert rows[0][6] == "07ASTANA367"
     assert run_query(seed, "events-with-actor", {"actor": "INL", "type": "arrest"}).rows == []
+
+
+def _labels(*cables: Cable) -> set[str]:
+    return {
+        q.object.value
+        for cable in cables
+        for q in cable_quads(cable, aspects=["entities"])
+        if q.predicate.value.endswith("core#prefLabel")
+    }
+
+
+def test_a_gazetteer_key_found_without_the_gazetteer_keeps_the_gazetteer_name() -> None:
+    # "the U.S. Army" from the organizations table in one cable, "the American army"
+    # (a national body, no gazetteer flag) in another: one key, so one label
+    table = Entity("org/us-army", "organization", "U.S. Army", ["Army"], {"gazetteer": True})
+    national = Entity("org/us-army", "organization", "United States Army", [], {})
+    first = Cable("09KABUL1", "09KABUL1", mentions=[Mention(table, "U.S. Army")])
+    second = Cable("09KABUL2", "09KABUL2", mentions=[Mention(national, "American army")])
+    assert _labels(first, second) == {"U.S. Army"}
+
+
+def test_labels_spelled_from_the_key_do_not_depend_on_the_spelling() -> None:
+    spellings = (
+        "Rodnik TIP victim rehabilitation center",
+        "Rodnik Tip Victim Rehabilitation Center",
+    )
+    cables = [
+        Cable(
+            f"07ASTANA{n}",
+            f"07ASTANA{n}",
+            mentions=[
+                Mention(
+                    Entity("org/kz-rodnik-tip-victim-rehabilitation-center", "organization", name),
+                    name,
+                )
+            ],
+        )
+        for n, name in enumerate(spellings)
+    ]
+    assert _labels(*cables) == {"Rodnik TIP Victim Rehabilitation Center (Kazakhstan)"}
