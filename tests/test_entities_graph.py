@@ -18,6 +18,7 @@ import pytest
 
 from kg.config import load_config
 from kg.mapping import cable_quads
+from kg.mapping.labels import term_value
 from kg.model import Cable, Entity, Mention
 from kg.pipeline import build
 from kg.query import run_query
@@ -259,7 +260,7 @@ def test_the_named_query_says_where_and_when_inl_trainings_were_held(
 
 def _labels(*cables: Cable) -> set[str]:
     return {
-        q.object.value
+        term_value(q.object)
         for cable in cables
         for q in cable_quads(cable, aspects=["entities"])
         if q.predicate.value.endswith("core#prefLabel")
