@@ -1,0 +1,250 @@
+"""Speed and memory of the graph side on a built 6,712-cable graph; prints figures.
+
+Build the graph once (any engine the build has), then point this script at it::
+
+    kg build ../shared/corpus/cablegate-html-6712.tar.xz --out /tmp/g6712
+    .venv/bin/python benchmarks/graph_speed.py /tmp/g6712 [--skip shacl,reparse,side]
+
+Measures, each in its own section:
+
+- ``queries``: every named query of kg/queries with its default parameters, cold then
+  warm (target < 1 s each);
+- ``load``: quads/s into a fresh on-disk Oxigraph store, graph by graph through
+  :meth:`kg.store.OxigraphStore.replace_graphs` as the build writes them;
+- ``shacl``: pyshacl over ontology/shapes.ttl on the whole graph (``--shacl-sample N``
+  checks every k-th of N cable graphs plus all shared descriptions instead);
+- ``reparse``: the full graph exported as Turtle and N-Quads (kg.export), re-parsed by
+  pyoxigraph, rdflib and ``rapper`` (raptor2-utils), with their triple counts;
+- ``side``: the same cables mapped and written as Turtle twice, in two child processes:
+  pyoxigraph quads serialised by pyoxigraph, against the same triples put into a plain
+  rdflib Graph and serialised by rdflib; wall time and peak RSS of each, and the ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import pickle
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT))
+
+import pyoxigraph as ox  # noqa: E402
+
+from kg.store import OxigraphStore  # noqa: E402
+
+CORPUS = PROJECT.parent / "shared" / "corpus" / "cablegate-html-6712.tar.xz"
+
+
+def _peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def bench_queries(store: OxigraphStore) -> None:
+    from kg.query import named_queries, run_query
+
+    print("== named queries (cold, warm; target < 1 s)")
+    for name in named_queries():
+        times = []
+        for _ in range(2):
+            clock = time.perf_counter()
+            rows = run_query(store, name).rows  # the named query, its default parameters
+            times.append(time.perf_counter() - clock)
+        flag = "" if max(times[1:]) < 1 else "  <-- over 1 s"
+        print(f"  {name:28s} {times[0]:6.3f} s  {times[1]:6.3f} s  {len(rows):6d} rows{flag}")
+
+
+def bench_load(store: OxigraphStore, scratch: Path) -> None:
+    print("== load: quads/s into a fresh on-disk Oxigraph store (replace_graphs)")
+    by_graph: dict[ox.NamedNode, list[ox.Quad]] = {}
+    shared = []
+    for q in store.quads():
+        if isinstance(q.graph_name, ox.NamedNode):
+            by_graph.setdefault(q.graph_name, []).append(q)
+        else:
+            shared.append(q)
+    fresh = OxigraphStore(scratch / "load-store")
+    clock = time.perf_counter()
+    fresh.add_default(shared)
+    written = fresh.replace_graphs(by_graph.items())
+    fresh.close()
+    seconds = time.perf_counter() - clock
+    total = written + len(shared)
+    print(f"  {total:,} quads ({len(by_graph):,} graphs) in {seconds:.2f} s: "
+          f"{total / seconds:,.0f} quads/s")  # fmt: skip
+
+
+def bench_shacl(store: OxigraphStore, sample: int) -> None:
+    from kg.validate import validate_store
+
+    what = "whole graph" if not sample else f"sample of {sample} cable graphs"
+    print(f"== SHACL (pyshacl, shapes.ttl) on the {what}")
+    result = validate_store(store, sample=sample)
+    print(f"  {result.cables_checked:,} of {result.cables_total:,} cable graphs, "
+          f"{result.triples_checked:,} triples: {result.violations} violations, "
+          f"conforms={result.conforms}, {result.seconds:.1f} s, "
+          f"peak RSS {_peak_rss_mb():,.0f} MB")  # fmt: skip
+    if result.violations:
+        print(result.text[:3000])
+
+
+def _rapper_count(path: Path, syntax: str) -> int | None:
+    if shutil.which("rapper") is None:
+        return None
+    done = subprocess.run(
+        ["rapper", "-i", syntax, "-c", str(path)], capture_output=True, text=True, check=False
+    )
+    for line in done.stderr.splitlines():
+        if "returned" in line:
+            return int(line.split("returned")[1].split()[0])
+    raise RuntimeError(f"rapper failed on {path}: {done.stderr[-500:]}")
+
+
+def bench_reparse(store: OxigraphStore, scratch: Path) -> None:
+    import rdflib
+
+    from kg.export import export
+
+    print("== exports of the full graph re-parsed by three parsers")
+    for fmt, rapper_syntax, ox_format in (
+        ("turtle", "turtle", ox.RdfFormat.TURTLE),
+        ("nquads", "nquads", ox.RdfFormat.N_QUADS),
+    ):
+        path = scratch / f"graph.{fmt}"
+        clock = time.perf_counter()
+        export(store, fmt, path)
+        wrote = time.perf_counter() - clock
+        counts = {}
+        timings = {}
+        clock = time.perf_counter()
+        counts["pyoxigraph"] = sum(1 for _ in ox.parse(path=str(path), format=ox_format))
+        timings["pyoxigraph"] = time.perf_counter() - clock
+        clock = time.perf_counter()
+        if fmt == "nquads":
+            dataset = rdflib.Dataset()
+            dataset.parse(str(path), format="nquads")
+            counts["rdflib"] = sum(1 for _ in dataset.quads((None, None, None, None)))
+        else:
+            counts["rdflib"] = len(rdflib.Graph().parse(str(path), format="turtle"))
+        timings["rdflib"] = time.perf_counter() - clock
+        clock = time.perf_counter()
+        counts["rapper"] = _rapper_count(path, rapper_syntax)  # type: ignore[assignment]
+        timings["rapper"] = time.perf_counter() - clock
+        same = len(set(counts.values())) == 1
+        size = path.stat().st_size / 1e6
+        print(f"  {fmt}: {size:,.0f} MB written in {wrote:.1f} s; "
+              + ", ".join(f"{k} {counts[k]:,} ({timings[k]:.1f} s)" for k in counts)
+              + f"; identical counts: {same}")  # fmt: skip
+        path.unlink()
+
+
+_SIDE_CHILD = r"""
+import pickle, resource, sys, time
+sys.path.insert(0, sys.argv[3])
+with open(sys.argv[1], "rb") as handle:
+    cables = pickle.load(handle)
+from kg.mapping import cable_quads
+from kg.namespaces import PREFIXES
+import pyoxigraph as ox
+clock = time.perf_counter()
+if sys.argv[2] == "pyoxigraph":
+    triples = {q.triple for c in cables for q in cable_quads(c)}
+    with open(sys.argv[4], "wb") as out:
+        ox.serialize(triples, out, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    count = len(triples)
+else:
+    import rdflib
+    def term(t):
+        if isinstance(t, ox.NamedNode):
+            return rdflib.URIRef(t.value)
+        if isinstance(t, ox.BlankNode):
+            return rdflib.BNode(t.value)
+        if t.language:
+            return rdflib.Literal(t.value, lang=t.language)
+        return rdflib.Literal(t.value, datatype=rdflib.URIRef(t.datatype.value))
+    graph = rdflib.Graph()
+    for prefix, iri in PREFIXES.items():
+        graph.bind(prefix, iri)
+    for c in cables:
+        for q in cable_quads(c):
+            graph.add((term(q.subject), term(q.predicate), term(q.object)))
+    graph.serialize(sys.argv[4], format="turtle")
+    count = len(graph)
+seconds = time.perf_counter() - clock
+print(seconds, count, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+
+
+def bench_side_by_side(scratch: Path, limit: int) -> None:
+    from kg.config import load_config
+    from kg.extract import extract_cable
+    from kg.model import Cable
+    from kg.pipeline import read_cables
+
+    print("== side by side: map + Turtle, pyoxigraph vs a plain rdflib Graph")
+    config = load_config(PROJECT / "config.yaml")
+    extractors = list(config.extract.extractors)
+    cables: list[Cable] = []
+    clock = time.perf_counter()
+    for item in read_cables(str(CORPUS), config=config.sources):
+        if isinstance(item, Cable):
+            cables.append(extract_cable(item, extractors) if extractors else item)
+        if limit and len(cables) >= limit:
+            break
+    print(f"  {len(cables):,} cables parsed (extractors: {extractors or 'none'}) "
+          f"in {time.perf_counter() - clock:.0f} s (not timed below)")  # fmt: skip
+    pickled = scratch / "cables.pickle"
+    with pickled.open("wb") as handle:
+        pickle.dump(cables, handle)
+    del cables
+    figures = {}
+    for side in ("pyoxigraph", "rdflib"):
+        done = subprocess.run(
+            [sys.executable, "-c", _SIDE_CHILD, str(pickled), side, str(PROJECT),
+             str(scratch / f"side-{side}.ttl")],
+            capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        seconds, count, rss = done.stdout.split()
+        figures[side] = (float(seconds), int(count), float(rss))
+        print(f"  {side:10s} {float(seconds):7.1f} s  {int(count):,} triples  "
+              f"peak RSS {float(rss):,.0f} MB (includes the unpickled cables)")  # fmt: skip
+    ratio = figures["rdflib"][0] / figures["pyoxigraph"][0]
+    print(f"  pyoxigraph is {ratio:.1f}x faster (target >= 5x); same triples: "
+          f"{figures['rdflib'][1] == figures['pyoxigraph'][1]}")  # fmt: skip
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path, help="the build's output folder (holds store/)")
+    parser.add_argument("--skip", default="", help="comma list: queries,load,shacl,reparse,side")
+    parser.add_argument("--shacl-sample", type=int, default=0, help="0 = the whole graph")
+    parser.add_argument("--side-limit", type=int, default=0, help="cables for side; 0 = all")
+    args = parser.parse_args()
+    skip = set(filter(None, args.skip.split(",")))
+    store = OxigraphStore(args.out / "store", read_only=True)
+    print(f"graph at {args.out}: {len(store):,} quads, {len(store.graph_names()):,} cable graphs")
+    with tempfile.TemporaryDirectory(prefix="graph-speed-") as tmp:
+        scratch = Path(tmp)
+        if "queries" not in skip:
+            bench_queries(store)
+        if "load" not in skip:
+            bench_load(store, scratch)
+        if "reparse" not in skip:
+            bench_reparse(store, scratch)
+        if "shacl" not in skip:
+            bench_shacl(store, args.shacl_sample)
+        store.close()
+        if "side" not in skip:
+            bench_side_by_side(scratch, args.side_limit)
+    print(f"peak RSS of this process: {_peak_rss_mb():,.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
