@@ -13,6 +13,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from kg.analytics import Window
 from kg.config import ViewerConfig
 from kg.errors import ConfigError
 from kg.store import OxigraphStore
@@ -71,6 +72,21 @@ def test_top_n_and_ego_network(store: OxigraphStore) -> None:
     assert ALMATY in {n["id"] for n in deeper["nodes"]}
     with pytest.raises(ConfigError, match="focus `Tashkent` matches no node"):
         render_view(store, focus="Tashkent")
+
+
+def test_sizes_come_from_the_written_back_measure(store: OxigraphStore) -> None:
+    # kg analyze wrote PageRank back: the viewer ranks by it instead of recomputing.
+    # Made-up values put Bishkek (PageRank 1/7 when computed) on top.
+    graph = "<https://w3id.org/cablegraph/id/analytics/comention>"
+    rank = "<https://w3id.org/cablegraph/ontology#pageRank>"
+    values = {INL: 0.1, IOM: 0.1, ALMATY: 0.1, ASTANA: 0.1, OSCE: 0.1, EVENT: 0.1, BISHKEK: 0.4}
+    nquads = "".join(f'<{node}> {rank} "{v}" {graph} .\n' for node, v in values.items())
+    store.add_default(ox.parse(nquads, ox.RdfFormat.N_QUADS))
+    top = _payload(render_view(store, ViewerConfig(top=1)))
+    assert [n["id"] for n in top["nodes"]] == [BISHKEK]
+    # a window is not what kg analyze measured: computed afresh, Bishkek is out
+    windowed = _payload(render_view(store, ViewerConfig(top=1), window=Window(until="2007-03-02")))
+    assert [n["id"] for n in windowed["nodes"]] != [BISHKEK]
 
 
 @needs_chromium

@@ -17,6 +17,7 @@ from typing import Any
 
 import networkx as nx
 
+from kg.analytics import native
 from kg.analytics.registry import Registry
 from kg.errors import ConfigError, KgError
 
@@ -97,19 +98,6 @@ def skips_empty(function: Measure) -> Measure:
     return wrapper
 
 
-def drops_self_loops(function: Measure) -> Measure:
-    """Run on a view without self loops (a cable citing itself), which k-core rejects."""
-
-    @functools.wraps(function)
-    def wrapper(graph: nx.Graph, *args: Any, **kwargs: Any) -> dict:
-        loops = list(nx.selfloop_edges(graph))
-        if loops:
-            graph = nx.restricted_view(graph, [], loops)
-        return function(graph, *args, **kwargs)
-
-    return wrapper
-
-
 @MEASURES.registers("degree")
 def degree(graph: nx.Graph) -> dict:
     """Number of neighbours (in + out on a directed projection)."""
@@ -125,8 +113,10 @@ def weighted_degree(graph: nx.Graph) -> dict:
 @MEASURES.registers("pagerank")
 @skips_empty
 def pagerank(graph: nx.Graph, backend: str | None = None) -> dict:
-    """Weighted PageRank (alpha 0.85)."""
-    return nx.pagerank(graph, weight="weight", **backend_options(backend))
+    """Weighted PageRank (alpha 0.85): igraph's exact solver, or networkx's on a backend."""
+    if backend:
+        return nx.pagerank(graph, weight="weight", **backend_options(backend))
+    return native.pagerank(graph)
 
 
 @MEASURES.registers("betweenness")
@@ -140,9 +130,9 @@ def betweenness(
 ) -> dict:
     """Normalised betweenness; estimated from ``sample`` seeded sources above that many nodes.
 
-    Unweighted: a co-mention weight is a strength, not a distance. Each sampled source
-    costs a breadth-first search over every edge in Python, so a graph with more than
-    ``max_edges`` edges is declined (:class:`MeasureSkippedError`) rather than run for minutes.
+    Unweighted: a co-mention weight is a strength, not a distance. Each source costs a
+    breadth-first search over every edge, so a graph with more than ``max_edges`` edges is
+    declined (:class:`MeasureSkippedError`) rather than run for minutes.
 
     Examples
     --------
@@ -158,19 +148,26 @@ def betweenness(
             "(analytics.betweenness_max_edges)"
         )
     k = sample if graph.number_of_nodes() > sample else None
-    return nx.betweenness_centrality(graph, k=k, seed=seed, **backend_options(backend))
+    if backend:
+        return nx.betweenness_centrality(graph, k=k, seed=seed, **backend_options(backend))
+    return native.betweenness(graph, k, seed)
 
 
 @MEASURES.registers("communities")
 @skips_empty
-def communities(graph: nx.Graph, seed: int = 42, resolution: float = 1.0) -> dict:
+def communities(
+    graph: nx.Graph, seed: int = 42, resolution: float = 1.0, backend: str | None = None
+) -> dict:
     """Louvain community of each node, numbered from 0 by size (largest first).
 
     The seed fixes the result; ties in size are broken by the smallest node.
     """
-    found = nx.community.louvain_communities(
-        graph, weight="weight", resolution=resolution, seed=seed
-    )
+    if backend:
+        found = nx.community.louvain_communities(
+            graph, weight="weight", resolution=resolution, seed=seed
+        )
+    else:
+        found = native.communities(graph, seed, resolution)
     return _numbered(found)
 
 
@@ -189,10 +186,9 @@ def components(graph: nx.Graph) -> dict:
 
 @MEASURES.registers("k_core")
 @skips_empty
-@drops_self_loops
 def k_core(graph: nx.Graph) -> dict:
-    """Core number: the largest k such that the node is in the k-core."""
-    return nx.core_number(graph)
+    """Core number: the largest k such that the node is in the k-core (self loops ignored)."""
+    return native.core_number(graph)
 
 
 @MEASURES.registers("activity")

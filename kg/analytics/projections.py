@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from kg.analytics.registry import Registry
-from kg.analytics.sparql import CG, select
+from kg.analytics.sparql import CG, memoized, select
 from kg.store import GraphStore
 
 __all__ = [
@@ -28,6 +28,8 @@ __all__ = [
     "Window",
     "cable_table",
     "entity_table",
+    "event_roles",
+    "pairs",
     "project",
 ]
 
@@ -37,6 +39,14 @@ Projection = Callable[[GraphStore, "Window"], nx.Graph]
 PROJECTIONS: Registry[Projection] = Registry("projection")
 
 SKOS_CONCEPT = "http://www.w3.org/2004/02/skos/core#Concept"
+
+#: the cable → thing relations projections read (:func:`pairs`)
+RELATIONS: dict[str, str] = {
+    "mentions": "schema:mentions",
+    "origin": "cg:origin",
+    "subjects": "dcterms:subject",
+    "references": "dcterms:references",
+}
 
 #: entity class → the type name shown to people; the first match in this order wins, so a
 #: post typed both cg:DiplomaticPost and cg:Organization is a DiplomaticPost.
@@ -128,6 +138,10 @@ def project(store: GraphStore, name: str, window: Window | None = None) -> nx.Gr
 def cable_table(store: GraphStore, window: Window | None = None) -> dict[str, CableInfo]:
     """Every cable in the store (in ``window``): IRI → identifier, date, subject."""
     window = window or Window()
+    return memoized(("cables", id(store), window), lambda: _cable_table(store, window))
+
+
+def _cable_table(store: GraphStore, window: Window) -> dict[str, CableInfo]:
     table = {}
     query = """SELECT ?c ?id ?date ?title WHERE { ?c a cg:Cable .
         OPTIONAL { ?c dcterms:identifier ?id } OPTIONAL { ?c dcterms:created ?date }
@@ -141,7 +155,14 @@ def cable_table(store: GraphStore, window: Window | None = None) -> dict[str, Ca
 
 
 def entity_table(store: GraphStore) -> dict[str, EntityInfo]:
-    """Every typed entity and TAG concept: IRI → label (prefLabel, else notation) and type."""
+    """Every typed entity and TAG concept: IRI → label (prefLabel, else notation) and type.
+
+    Events are labelled by :func:`event_labels`.
+    """
+    return memoized(("entities", id(store)), lambda: _entity_table(store))
+
+
+def _entity_table(store: GraphStore) -> dict[str, EntityInfo]:
     values = " ".join(f"<{iri}>" for iri in ENTITY_TYPES)
     query = f"""SELECT ?e ?class ?label ?notation WHERE {{ VALUES ?class {{ {values} }}
         ?e a ?class . OPTIONAL {{ ?e skos:prefLabel ?label }}
@@ -212,6 +233,34 @@ def event_labels(store: GraphStore) -> dict[str, str]:
     return labels
 
 
+def pairs(store: GraphStore, relation: str) -> list[tuple[str, str]]:
+    """``(cable, object)`` for every cable and one of its :data:`RELATIONS`.
+
+    Examples
+    --------
+    >>> from kg.store import OxigraphStore
+    >>> pairs(OxigraphStore(), "mentions")
+    []
+    """
+    predicate = RELATIONS[relation]
+    query = f"SELECT ?c ?x WHERE {{ ?c a cg:Cable ; {predicate} ?x }}"
+    return memoized(
+        ("pairs", id(store), relation),
+        lambda: [(row["c"], row["x"]) for row in select(store, query)],
+    )
+
+
+def event_roles(store: GraphStore) -> list[tuple[str, str, str]]:
+    """``(event, place or actor, role)`` for every event (``sem:hasPlace``/``sem:hasActor``)."""
+    query = """SELECT ?ev ?x ?role WHERE { ?ev a cg:Event .
+        { ?ev sem:hasPlace ?x BIND("place" AS ?role) }
+        UNION { ?ev sem:hasActor ?x BIND("actor" AS ?role) } }"""
+    return memoized(
+        ("event_roles", id(store)),
+        lambda: [(row["ev"], row["x"], row["role"]) for row in select(store, query)],
+    )
+
+
 @PROJECTIONS.registers("comention")
 def comention_graph(store: GraphStore, window: Window) -> nx.Graph:
     """Entities linked when cables mention them together; weight = number of such cables.
@@ -222,10 +271,9 @@ def comention_graph(store: GraphStore, window: Window) -> nx.Graph:
     cables = cable_table(store, window)
     entities = entity_table(store)
     by_cable: dict[str, set[str]] = defaultdict(set)
-    query = "SELECT ?c ?e WHERE { ?c a cg:Cable ; schema:mentions ?e }"
-    for row in select(store, query):
-        if row["c"] in cables and row["e"] in entities:
-            by_cable[row["c"]].add(row["e"])
+    for cable, entity in pairs(store, "mentions"):
+        if cable in cables and entity in entities:
+            by_cable[cable].add(entity)
     graph = nx.Graph()
     weights: Counter[tuple[str, str]] = Counter()
     for mentioned in by_cable.values():
@@ -245,10 +293,10 @@ def citation_graph(store: GraphStore, window: Window) -> nx.DiGraph:
     cables = cable_table(store, window)
     graph = nx.DiGraph()
     citing: dict[str, set[str]] = defaultdict(set)
-    for row in select(store, "SELECT ?c ?r WHERE { ?c a cg:Cable ; dcterms:references ?r }"):
-        if row["c"] in cables:
-            citing[row["r"]].add(row["c"])
-            graph.add_edge(row["c"], row["r"], weight=1)
+    for cable, cited in pairs(store, "references"):
+        if cable in cables:
+            citing[cited].add(cable)
+            graph.add_edge(cable, cited, weight=1)
     graph.add_nodes_from(cables)
     for node in graph:
         info = cables.get(node)
@@ -266,16 +314,16 @@ def citation_graph(store: GraphStore, window: Window) -> nx.DiGraph:
 @PROJECTIONS.registers("post_tag")
 def post_tag_graph(store: GraphStore, window: Window) -> nx.Graph:
     """Posts linked to the TAGS of the cables they sent; weight = number of cables."""
-    query = "SELECT ?c ?a ?b WHERE { ?c a cg:Cable ; cg:origin ?a ; dcterms:subject ?b }"
-    return _affiliation_graph(store, window, query, {"DiplomaticPost", "Organization"}, {"Tag"})
+    return _affiliation_graph(
+        store, window, "subjects", {"DiplomaticPost", "Organization"}, {"Tag"}
+    )
 
 
 @PROJECTIONS.registers("post_org")
 def post_org_graph(store: GraphStore, window: Window) -> nx.Graph:
     """Posts linked to the organizations their cables mention; weight = number of cables."""
-    query = "SELECT ?c ?a ?b WHERE { ?c a cg:Cable ; cg:origin ?a ; schema:mentions ?b }"
     return _affiliation_graph(
-        store, window, query, {"DiplomaticPost", "Organization"}, {"Organization"}
+        store, window, "mentions", {"DiplomaticPost", "Organization"}, {"Organization"}
     )
 
 
@@ -289,17 +337,14 @@ def event_graph(store: GraphStore, window: Window) -> nx.Graph:
     cables = cable_table(store, window)
     entities = entity_table(store)
     mentions: dict[str, set[str]] = defaultdict(set)
-    for row in select(store, "SELECT ?c ?e WHERE { ?c schema:mentions ?e . ?e a cg:Event }"):
-        if row["c"] in cables:
-            mentions[row["e"]].add(row["c"])
-    query = """SELECT ?ev ?x ?role WHERE { ?ev a cg:Event .
-        { ?ev sem:hasPlace ?x BIND("place" AS ?role) }
-        UNION { ?ev sem:hasActor ?x BIND("actor" AS ?role) } }"""
+    for cable, entity in pairs(store, "mentions"):
+        info = entities.get(entity)
+        if cable in cables and info is not None and info.type == "Event":
+            mentions[entity].add(cable)
     graph = nx.Graph()
-    for row in select(store, query):
-        event, other = row["ev"], row["x"]
+    for event, other, role in event_roles(store):
         if event in mentions and other in entities:
-            graph.add_edge(event, other, weight=1, role=row["role"])
+            graph.add_edge(event, other, weight=1, role=role)
             mentions[other].update(mentions[event])
     graph.add_nodes_from(mentions)
     _add_nodes(graph, mentions, entities, cables)
@@ -319,23 +364,16 @@ def cable_graph(store: GraphStore, window: Window) -> nx.Graph:
     entities = entity_table(store)
     mentions: dict[str, set[str]] = defaultdict(set)
     graph = nx.Graph()
-    query = """SELECT ?c ?e ?role WHERE { ?c a cg:Cable .
-        { ?c schema:mentions ?e BIND("mentions" AS ?role) }
-        UNION { ?c cg:origin ?e BIND("origin" AS ?role) } }"""
-    for row in select(store, query):
-        cable, entity = row["c"], row["e"]
-        if cable in cables and entity in entities:
-            # a post both sending and mentioned keeps the stronger tie: its origin role
-            if row["role"] == "origin" or not graph.has_edge(cable, entity):
-                graph.add_edge(cable, entity, weight=1, role=row["role"])
-            mentions[entity].add(cable)
-    query = """SELECT ?ev ?x ?role WHERE { ?ev a cg:Event .
-        { ?ev sem:hasPlace ?x BIND("place" AS ?role) }
-        UNION { ?ev sem:hasActor ?x BIND("actor" AS ?role) } }"""
-    for row in select(store, query):
-        if row["ev"] in mentions and row["x"] in entities:
-            graph.add_edge(row["ev"], row["x"], weight=1, role=row["role"])
-            mentions[row["x"]].update(mentions[row["ev"]])
+    # origins last: a post both sending and mentioned keeps the stronger tie
+    for role in ("mentions", "origin"):
+        for cable, entity in pairs(store, role):
+            if cable in cables and entity in entities:
+                graph.add_edge(cable, entity, weight=1, role=role)
+                mentions[entity].add(cable)
+    for event, other, role in event_roles(store):
+        if event in mentions and other in entities:
+            graph.add_edge(event, other, weight=1, role=role)
+            mentions[other].update(mentions[event])
     _add_nodes(graph, mentions, entities, cables)
     for cable, info in cables.items():
         graph.add_node(cable, label=info.identifier, type="Cable", cables=1)
@@ -344,17 +382,20 @@ def cable_graph(store: GraphStore, window: Window) -> nx.Graph:
 
 
 def _affiliation_graph(
-    store: GraphStore, window: Window, query: str, left: set[str], right: set[str]
+    store: GraphStore, window: Window, relation: str, left: set[str], right: set[str]
 ) -> nx.Graph:
     cables = cable_table(store, window)
     entities = entity_table(store)
+    origins: dict[str, set[str]] = defaultdict(set)
+    for cable, post in pairs(store, "origin"):
+        if cable in cables and post in entities and entities[post].type in left:
+            origins[cable].add(post)
     weights: Counter[tuple[str, str]] = Counter()
     mentions: dict[str, set[str]] = defaultdict(set)
-    for row in select(store, query):
-        cable, a, b = row["c"], row["a"], row["b"]
-        if cable not in cables or a not in entities or b not in entities:
+    for cable, b in set(pairs(store, relation)):
+        if cable not in origins or b not in entities or entities[b].type not in right:
             continue
-        if entities[a].type in left and entities[b].type in right and a != b:
+        for a in origins[cable] - {b}:
             weights[(a, b)] += 1
             mentions[a].add(cable)
             mentions[b].add(cable)

@@ -15,8 +15,15 @@ from typing import Any
 import networkx as nx
 
 from kg.analytics.measures import MEASURES, MeasureSkippedError, backend_options, measure
-from kg.analytics.projections import PROJECTIONS, Window, cable_table, entity_table, project
-from kg.analytics.sparql import select
+from kg.analytics.projections import (
+    PROJECTIONS,
+    Window,
+    cable_table,
+    entity_table,
+    pairs,
+    project,
+)
+from kg.analytics.sparql import reading_once
 from kg.config import AnalyticsConfig
 from kg.store import GraphStore
 
@@ -96,22 +103,33 @@ def analyze(
         "backend": config.backend,
         "max_edges": config.betweenness_max_edges,
     }
-    results = {}
-    for name in projection_names:
+    with reading_once():
+        results = {}
+        for name in projection_names:
+            results[name] = _measured(_project_timed(store, name, window), measure_names, options)
+        return Analysis(results, totals(store, config.top, window))
+
+
+def _project_timed(store: GraphStore, name: str, window: Window | None) -> ProjectionResult:
+    """The projection ``name`` as a result without measures yet, its build time noted."""
+    started = time.perf_counter()
+    graph = project(store, name, window)
+    log.info("projection %s: %d nodes, %d edges", name, len(graph), graph.size())
+    return ProjectionResult(name, graph, seconds={"projection": _since(started)})
+
+
+def _measured(
+    result: ProjectionResult, measure_names: list[str], options: dict[str, Any]
+) -> ProjectionResult:
+    for measure_name in measure_names:
         started = time.perf_counter()
-        graph = project(store, name, window)
-        result = ProjectionResult(name, graph, seconds={"projection": _since(started)})
-        log.info("projection %s: %d nodes, %d edges", name, len(graph), graph.size())
-        for measure_name in measure_names:
-            started = time.perf_counter()
-            try:
-                result.measures[measure_name] = measure(graph, measure_name, options)
-            except MeasureSkippedError as exc:
-                result.skipped[measure_name] = str(exc)
-                log.info("projection %s: %s", name, exc)
-            result.seconds[measure_name] = _since(started)
-        results[name] = result
-    return Analysis(results, totals(store, config.top, window))
+        try:
+            result.measures[measure_name] = measure(result.graph, measure_name, options)
+        except MeasureSkippedError as exc:
+            result.skipped[measure_name] = str(exc)
+            log.info("projection %s: %s", result.name, exc)
+        result.seconds[measure_name] = _since(started)
+    return result
 
 
 def totals(store: GraphStore, top: int = 20, window: Window | None = None) -> Totals:
@@ -120,14 +138,13 @@ def totals(store: GraphStore, top: int = 20, window: Window | None = None) -> To
     entities = entity_table(store)
     months = Counter(info.date[:7] for info in cables.values() if info.date)
     tags: Counter[str] = Counter()
-    for row in select(store, "SELECT DISTINCT ?c ?t WHERE { ?c a cg:Cable ; dcterms:subject ?t }"):
-        if row["c"] in cables and row["t"] in entities:
-            tags[entities[row["t"]].label] += 1
+    for cable, tag in set(pairs(store, "subjects")):
+        if cable in cables and tag in entities:
+            tags[entities[tag].label] += 1
     orgs: Counter[str] = Counter()
-    query = "SELECT DISTINCT ?c ?e WHERE { ?c a cg:Cable ; schema:mentions ?e }"
-    for row in select(store, query):
-        info = entities.get(row["e"])
-        if row["c"] in cables and info is not None and info.type == "Organization":
+    for cable, entity in set(pairs(store, "mentions")):
+        info = entities.get(entity)
+        if cable in cables and info is not None and info.type == "Organization":
             orgs[info.label] += 1
     return Totals(
         cables=len(cables),

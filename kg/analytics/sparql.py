@@ -7,14 +7,19 @@ graph and every cable's named graph; results come back as ``{variable: value}`` 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
+from typing import Any, TypeVar
 
 from kg.config import Config
 from kg.errors import StoreError
 from kg.store import GraphStore, open_store
 
-__all__ = ["CG", "PREFIXES", "open_built_store", "select"]
+__all__ = ["CG", "PREFIXES", "memoized", "open_built_store", "reading_once", "select"]
+
+T = TypeVar("T")
 
 #: The ontology namespace (``cg:``).
 CG = "https://w3id.org/cablegraph/ontology#"
@@ -51,6 +56,45 @@ def select(store: GraphStore, query: str) -> Iterator[dict[str, str]]:
     result = store.query(header + query)
     for values in result.rows:
         yield {name: v for name, v in zip(result.variables, values, strict=True) if v is not None}
+
+
+_memo: ContextVar[dict[Any, Any] | None] = ContextVar("kg_analytics_memo", default=None)
+
+
+@contextmanager
+def reading_once() -> Iterator[None]:
+    """Within this block, :func:`memoized` tables are read from the store once.
+
+    ``kg analyze`` builds five projections and the totals from the same few tables
+    (cables, entities, mentions...); reading each once saves most of the SPARQL time. The
+    store must not change inside the block; outside it nothing is cached.
+    """
+    token = _memo.set({})
+    try:
+        yield
+    finally:
+        _memo.reset(token)
+
+
+def memoized(key: tuple[Any, ...], compute: Callable[[], T]) -> T:
+    """``compute()``, or its value from earlier in the same :func:`reading_once` block.
+
+    Examples
+    --------
+    >>> calls = []
+    >>> with reading_once():
+    ...     [memoized(("n",), lambda: calls.append(1) or len(calls)) for _ in range(3)]
+    [1, 1, 1]
+    >>> memoized(("n",), lambda: 7)
+    7
+    """
+    memo = _memo.get()
+    if memo is None:
+        return compute()
+    if key not in memo:
+        memo[key] = compute()
+    value: T = memo[key]
+    return value
 
 
 def open_built_store(config: Config, *, read_only: bool = False) -> GraphStore:

@@ -20,7 +20,8 @@ from pyvis.network import Network
 
 from kg.analytics.measures import measure
 from kg.analytics.projections import CableInfo, Window, project
-from kg.analytics.sparql import select
+from kg.analytics.sparql import reading_once, select
+from kg.analytics.writeback import MEASURE_TERMS
 from kg.config import ViewerConfig
 from kg.store import GraphStore
 from kg.viewer.select import ego_network, find_node, top_nodes
@@ -65,8 +66,11 @@ def render_view(
         If the projection or measure is unknown or ``focus`` matches no node.
     """
     config = config or ViewerConfig()
-    graph = project(store, config.projection, window)
-    data = page_data(store, graph, config, focus)
+    with reading_once():
+        graph = project(store, config.projection, window)
+        whole = window is None or (window.since is None and window.until is None)
+        sizes = stored_sizes(store, graph, config.size_by) if whole else None
+        data = page_data(store, graph, config, focus, sizes)
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(TEMPLATES), str(PYVIS_TEMPLATES)]),
         autoescape=True,
@@ -75,10 +79,17 @@ def render_view(
 
 
 def page_data(
-    store: GraphStore, graph: nx.Graph, config: ViewerConfig, focus: str | None = None
+    store: GraphStore,
+    graph: nx.Graph,
+    config: ViewerConfig,
+    focus: str | None = None,
+    sizes: dict[Any, float] | None = None,
 ) -> dict[str, Any]:
-    """The template's variables: title, legend entries and the vis.js nodes, edges, options."""
-    sizes = _sizes(graph, config.size_by)
+    """The template's variables: title, legend entries and the vis.js nodes, edges, options.
+
+    ``sizes`` (node → value of ``config.size_by``) is computed on ``graph`` when not given.
+    """
+    sizes = sizes if sizes is not None else _sizes(graph, config.size_by)
     center = find_node(graph, focus) if focus else None
     shown = ego_network(graph, center, config.depth) if center is not None else graph
     shown = top_nodes(shown, sizes, config.top, keep=center)
@@ -134,6 +145,25 @@ def _strongest_edges(graph: nx.Graph, limit: int) -> list[tuple[Any, Any, dict[s
         graph.edges(data=True), key=lambda e: (-e[2].get("weight", 1), str(e[0]), str(e[1]))
     )
     return edges[:limit]
+
+
+def stored_sizes(store: GraphStore, graph: nx.Graph, size_by: str) -> dict[Any, float] | None:
+    """``size_by`` of every node as ``kg analyze`` wrote it back for this projection, or None.
+
+    Reading PageRank back is instant where recomputing it on the whole co-mention graph
+    is not. None when the measure was not written back or misses a node of ``graph`` (the
+    store changed since ``kg analyze``): then the caller computes it.
+    """
+    if size_by not in MEASURE_TERMS:
+        return None
+    predicate = MEASURE_TERMS[size_by][0]
+    suffix = f"/analytics/{graph.graph.get('projection', '')}"
+    query = f"""SELECT ?e ?v WHERE {{ GRAPH ?g {{ ?e <{predicate}> ?v }}
+        FILTER(STRENDS(STR(?g), "{suffix}")) }}"""
+    values = {row["e"]: float(row["v"]) for row in select(store, query)}
+    if not values or any(node not in values for node in graph):
+        return None
+    return {node: values[node] for node in graph}
 
 
 def _sizes(graph: nx.Graph, size_by: str) -> dict[Any, float]:
