@@ -278,9 +278,11 @@ class Gazetteer:
     stations: dict[str, str]
     signers: dict[str, dict[str, str]]
     acronyms: frozenset[str]
-    # Learned from the corpus (kg/extract/learn.py): given names, acronym → country (or
+    # Learned from the corpus (kg/extract/learn.py): given names, surnames written with a
+    # title, acronym → country (or
     # "*") → [long name, kind], company names and their one-pass pattern.
     given_names: frozenset[str] = frozenset()
+    surnames: frozenset[str] = frozenset()
     learned_acronyms: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     companies: frozenset[str] = frozenset()
     common_words: frozenset[str] = frozenset()
@@ -484,6 +486,7 @@ def load_gazetteer() -> Gazetteer:
         signers=signers,
         acronyms=acronyms,
         given_names=frozenset(learned["given_names"]),
+        surnames=frozenset(learned.get("surnames", ())),
         learned_acronyms=learned["acronyms"],
         companies=companies,
         common_words=frozenset(learned.get("common_words", ())),

@@ -23,6 +23,11 @@ from kg.model import Cable
 __all__ = ["learn_tables"]
 
 _GIVEN = re.compile(r"^[A-Z][a-z]+$")
+_CONTINENTAL = frozenset(
+    ["European", "African", "Asian", "American", "Arab", "Latin", "Caribbean", "Nordic"]
+    + ["Balkan", "Baltic", "Slavic", "Western", "Eastern", "Northern", "Southern", "Central"]
+    + ["Middle", "Pacific", "Atlantic", "Mediterranean", "Gulf", "Islamic", "Muslim"]
+)
 # Nationality adjectives ("Norwegian", "Korean") precede "company" without naming one.
 _ADJECTIVE_ENDINGS = ("an", "ish", "ese", "ic")
 _LOWER_WORD = re.compile(r"(?<![\w'-])[a-z]+(?![\w'-])")
@@ -50,9 +55,10 @@ def learn_tables(cables: Iterable[Cable], gazetteer: Gazetteer) -> dict[str, Any
     Returns
     -------
     dict
-        ``given_names`` (sorted list), ``acronyms`` (acronym → country code or ``*`` →
-        ``[long name, kind]``), ``companies`` (sorted list) and ``common_words`` (lower-case
-        words written 20 times or more: what an all-capitals word may be instead of a name).
+        ``given_names`` and ``surnames`` (sorted lists), ``acronyms`` (acronym → country
+        code or ``*`` → ``[long name, kind]``), ``companies`` (sorted list) and
+        ``common_words`` (lower-case words written 20 times or more: what a word in
+        capitals may be instead of a name).
     """
     given: Counter[str] = Counter()
     lower: Counter[str] = Counter()
@@ -60,6 +66,7 @@ def learn_tables(cables: Iterable[Cable], gazetteer: Gazetteer) -> dict[str, Any
     expansions: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
     surfaces: dict[str, str] = {}
     companies: Counter[str] = Counter()
+    surnames: Counter[str] = Counter()
     for cable in cables:
         country = gazetteer.stations.get(cable.station or "", "*")
         if cable.classified_by:
@@ -74,9 +81,11 @@ def learn_tables(cables: Iterable[Cable], gazetteer: Gazetteer) -> dict[str, Any
             lower.update(_LOWER_WORD.findall(text))
             capital.update(w.lower() for w in _MID_CAPITAL.findall(text))
             for name in titled_names(text):
-                first = name.split()[0]
-                if len(name.split()) >= 2 and first.isalpha() and len(first) > 1:
-                    given[first] += 1
+                parts = name.split()
+                if len(parts) >= 2 and parts[0].isalpha() and len(parts[0]) > 1:
+                    given[parts[0]] += 1
+                if parts[-1].isalpha() and len(parts[-1]) > 2:
+                    surnames[parts[-1]] += 1
             for acronym, words, _ in definitions(text):
                 kind = _kind(words)
                 if kind is not None:
@@ -88,18 +97,39 @@ def learn_tables(cables: Iterable[Cable], gazetteer: Gazetteer) -> dict[str, Any
             companies.update(company_names(text))
     known = {*gazetteer.country_names, *gazetteer.demonyms, *gazetteer.org_names, *NOT_NAME}
     known.update(n for n, cities in gazetteer.cities.items() if cities[0].population >= 100_000)
-    # The first words of place names ("San", "Costa", "North") open no person's name.
-    known.update(n.split()[0] for n in (*gazetteer.country_names, *gazetteer.cities) if " " in n)
+    # The first words of country names ("Costa", "North", "San") open no person's name;
+    # the persons extractor also rejects any name that is a whole place name ("San Jose").
+    known.update(n.split()[0] for n in gazetteer.country_names if " " in n)
     known.update(gazetteer.supranational)
+    # Words of country names and demonyms ("Rican"), and continental adjectives.
+    known.update(w for n in (*gazetteer.country_names, *gazetteer.demonyms) for w in n.split())
+    known.update(_CONTINENTAL)
     common_words = sorted(w for w, n in lower.items() if n >= 20)
 
     def mostly_capital(word: str) -> bool:
         return capital[word.lower()] > 2 * lower[word.lower()]
 
+    # One titled use is evidence enough for a given name the corpus never writes in lower
+    # case ("Rannveig"); names that are also words need two and mostly capitals.
     given_names = sorted(
         w
         for w, n in given.items()
-        if n >= 2 and _GIVEN.match(w) and w not in known and mostly_capital(w)
+        if _GIVEN.match(w)
+        and w not in known
+        and mostly_capital(w)
+        and (n >= 2 or lower[w.lower()] == 0)
+    )
+    # Surnames written after a title three times or more ("President Putin"): a person
+    # wherever the corpus names them alone.
+    known_surnames = sorted(
+        w
+        for w, n in surnames.items()
+        if n >= 3
+        and _GIVEN.match(w)
+        and w not in known
+        and w not in given_names
+        and lower[w.lower()] < 20
+        and mostly_capital(w)
     )
     acronyms: dict[str, dict[str, list[str]]] = {}
     for acronym, counts in expansions.items():
@@ -128,6 +158,7 @@ def learn_tables(cables: Iterable[Cable], gazetteer: Gazetteer) -> dict[str, Any
     )
     return {
         "given_names": given_names,
+        "surnames": known_surnames,
         "acronyms": acronyms,
         "companies": learned_companies,
         "common_words": common_words,

@@ -52,7 +52,8 @@ def is_title(word: str) -> bool:
 
 
 _NAME_TOKEN = (
-    r"(?:[A-Z][a-z]+(?:[-'’](?!s\b)[A-Za-z]+)*|[A-Z]\.|al-[A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]+)"
+    r"(?:[A-Z][a-z]*[A-Z][a-z]+|[A-Z][a-z]+(?:[-'’](?!s\b)[A-Za-z]+)*|[A-Z]\.|"
+    r"(?:al|el|ul|ur|ad|as|ash|bin|ibn)-[A-Z][a-z]+|[IVX]{2,5}\b)"
 )
 _PARTICLE = r"(?:de|da|do|dos|del|della|van|von|der|ul|bin|ibn|el|al|la|le)"
 _NAME_RUN = rf"{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOKEN}){{0,5}}"
@@ -70,7 +71,10 @@ _APPOSITION = re.compile(
     r",\s+(?:the\s+|an?\s+)?(?:former\s+|outgoing\s+|new\s+|acting\s+)?"
     rf"(?:{_TITLE}|head|chief)\b"
 )
-_NAME_BEFORE = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOKEN}){{1,3}}$")
+_NEXT_CAPITAL = re.compile(r" [A-Z]")
+_NAME_BEFORE = re.compile(
+    rf"(?<![\w.-]){_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOKEN}){{1,3}}$"
+)
 
 
 def _bare_pattern(context: ExtractContext) -> re.Pattern[str]:
@@ -80,6 +84,15 @@ def _bare_pattern(context: ExtractContext) -> re.Pattern[str]:
         given = trie_pattern(gazetteer.given_names)
         pattern = re.compile(rf"((?:{given}){_BARE_TAIL})(?!\w)")
         gazetteer.extra["bare_person"] = pattern
+    return pattern
+
+
+def _surname_pattern(context: ExtractContext) -> re.Pattern[str]:
+    gazetteer = context.gazetteer
+    pattern = gazetteer.extra.get("known_surnames")
+    if pattern is None:
+        pattern = re.compile(rf"(?:{trie_pattern(gazetteer.surnames)})(?![\w-])")
+        gazetteer.extra["known_surnames"] = pattern
     return pattern
 
 
@@ -114,6 +127,31 @@ def _upper_candidates(context: ExtractContext, text: str) -> Iterator[tuple[int,
             yield start, end, match.group(1).title()
 
 
+def _given_before(context: ExtractContext, text: str, start: int) -> int:
+    """Return where a known surname's name starts: at the capitalised word before it when
+    that word can be a given name ("Diane Watson"), else at the surname."""
+    gazetteer = context.gazetteer
+    begin = text.rfind(" ", 0, max(0, start - 1)) + 1
+    word = text[begin : start - 1]
+    if (
+        start > 1
+        and text[start - 1] == " "
+        and _GIVEN_WORD.fullmatch(word)
+        and word.lower() not in gazetteer.common_words
+        and word not in NOT_NAME
+        and word not in LEADING_STOPWORDS
+        and word not in _JARGON
+        and word not in gazetteer.country_names
+        and word not in gazetteer.demonyms
+        and not is_title(word)
+    ):
+        return begin
+    return start
+
+
+_GIVEN_WORD = re.compile(r"[A-Z][a-z]+")
+
+
 def _candidates(context: ExtractContext, text: str) -> Iterator[tuple[int, int, str | None]]:
     """Yield ``(start, end, title)`` of each name span: titled, in apposition, bare."""
     given = context.gazetteer.given_names
@@ -136,6 +174,11 @@ def _candidates(context: ExtractContext, text: str) -> Iterator[tuple[int, int, 
             ".",
         }:
             yield match.start(), match.end(), None
+    # A surname the corpus writes with a title ("President Putin"), here alone; not
+    # when it opens a longer capitalised name ("Putin Administration").
+    for match in _surname_pattern(context).finditer(text):
+        if starts_word(text, match.start()) and not _NEXT_CAPITAL.match(text, match.end()):
+            yield _given_before(context, text, match.start()), match.end(), None
 
 
 # Words that make a capitalised run a body or an office, not a person's name.
@@ -329,12 +372,23 @@ def person_entity(name: str, title: str | None = None, scope: str | None = None)
     return Entity(key=key, type="person", label=name, attributes=attributes)
 
 
+_JARGON = frozenset(
+    ["Amcit", "Amcits", "Emboff", "Emboffs", "Poloff", "Poloffs", "Econoff", "Econoffs"]
+    + ["Pol/Econ", "Polcouns", "Econcouns", "Mgmt", "Conoff", "Conoffs", "DATT", "Codel"]
+)
+# "J." of "Steingrimur J. Sigfusson", "XVI" of "Benedict XVI".
+_INITIAL_OR_NUMERAL = re.compile(r"[A-Z]\.|[IVX]{1,5}")
+
+
 def _clean_name(context: ExtractContext, raw: str) -> str | None:
     tokens = raw.split()
     if raw.isupper():  # a name from a text in capitals is checked in its usual case
         tokens = [t.title() for t in tokens]
     while tokens and (tokens[-1] in NOT_NAME or tokens[-1].rstrip(".") == ""):
         tokens.pop()
+    # Titles and cable jargon before a name ("Cardinal", "Amcit") are not part of it.
+    while len(tokens) > 1 and (is_title(tokens[0]) or tokens[0] in _JARGON):
+        tokens.pop(0)
     gazetteer = context.gazetteer
     for token in tokens:
         if (
@@ -345,6 +399,7 @@ def _clean_name(context: ExtractContext, raw: str) -> str | None:
             or token in LEADING_STOPWORDS
             or token.isupper()
             and len(token) > 1
+            and not _INITIAL_OR_NUMERAL.fullmatch(token)
         ):
             return None
     if not tokens or all(len(t) <= 2 for t in tokens):
