@@ -131,7 +131,6 @@ _CITY_STOPWORDS = frozenset(
         "Alexandria",
         "Lincoln",
         "Jackson",
-        "Washington",
         "Columbia",
         "Paris",
         "Hamilton",
@@ -408,6 +407,8 @@ def _load_cities(raw: list[dict[str, Any]]) -> dict[str, list[City]]:
             population=record["population"],
         )
         names = {record["name"]}
+        if ", " in record["name"]:  # "Washington, D.C." is written "Washington"
+            names.add(record["name"].split(", ")[0])
         # Alternate spellings ("Karaganda" for Karagandy) only for cities large enough to
         # be written about under several names; keeps the pattern small and precise.
         if record["population"] >= _ALTERNATES_FROM:
@@ -464,7 +465,8 @@ def load_gazetteer() -> Gazetteer:
         for name in (label, *alternates):
             supranational[name] = label
     place_names = [*country_names, *cities, *supranational]
-    place_pattern = re.compile(r"(?:" + trie_pattern(place_names) + r")(?![\w-])")
+    # "U.K.-based", "Almaty-based": a lower-case suffix after a hyphen still names the place.
+    place_pattern = re.compile(r"(?:" + trie_pattern(place_names) + r")(?:(?![\w-])|(?=-[a-z]))")
 
     stations = json.loads(_data("extract_station_countries.json"))["data"]
     signers = json.loads(_data("extract_signers.json"))["data"]

@@ -24,7 +24,14 @@ _REGION = re.compile(
     r"Governorate|district|District|prefecture|Prefecture|area)\b"
 )
 _SITE = re.compile(r" (?:International )?(airport|Airport|border crossing|prison|Prison)\b")
-_BIG_CITY = 1_000_000
+_BIG_CITY = 300_000
+# "the U.S. could help", "exports to the U.S.": the country as a noun, not the adjective
+# of "U.S. officials" (which names no place).
+_US_NOUN = re.compile(
+    r"\b(?:the|to|in|from|with|and|against|between|visit|visited) (U\.?S\.?)"
+    r"(?=[,;:)]|\.(?: |$)| (?:and|or|is|was|were|has|had|have|would|will|could|should|can|"
+    r"did|does|to|in|on|for|that|as|at|of|under|with|from|by|if|but)\b)"
+)
 
 
 def country_entity(country: Country) -> Entity:
@@ -115,6 +122,11 @@ def _choose_city(
         if city.country in countries:
             return city
     for city in candidates:
+        # The cables are US reports: a US city of 100,000 people is a fair reading of its
+        # name in any of them ("Miami").
+        if city.country == "US" and city.population >= 100_000:
+            return city
+    for city in candidates:
         if (
             city.population >= _BIG_CITY
             or context.gazetteer.capitals.get(city.country) == city.name
@@ -154,6 +166,9 @@ def extract_places(cable: Cable, context: ExtractContext) -> tuple[list[Mention]
     matches: list[tuple[Segment, int, int, str]] = []
     countries: set[str] = set()
     for segment in context.segments:
+        if not segment.upper:
+            for match in _US_NOUN.finditer(segment.text):
+                matches.append((segment, match.start(1), match.end(1), "United States"))
         if segment.upper:
             pattern, names = upper_names(gazetteer, "places", _place_names(gazetteer))
         else:
@@ -186,8 +201,8 @@ def extract_places(cable: Cable, context: ExtractContext) -> tuple[list[Mention]
                 words = segment.text[begin : match.start()].split()
                 while words and words[0] in LEADING_STOPWORDS:
                     words.pop(0)
-                if not words:
-                    continue
+                if not words or " ".join(words) in gazetteer.demonyms:
+                    continue  # "Costa Rican prison" names no site
                 start = match.start() - len(" ".join(words))
                 if not free(segment.paragraph, start, match.end()):
                     continue
