@@ -1,0 +1,331 @@
+"""Print the scale figures of issue #6 in one run: the whole 6,712-cable build on this
+machine beside its decompress-and-read floor, the mapping stage against plain rdflib, an
+incremental re-run, one changed cable, Dask against the local engine, and synthetic
+corpora of growing size.
+
+Every ``kg`` command runs as a child process, timed by wall clock; its peak memory is the
+largest resident set of any process in its tree (``os.wait4`` → ``ru_maxrss``, what
+``getrusage(RUSAGE_CHILDREN)`` reports) and, beside it, the peak of the sum over the tree
+sampled every 0.2 s with psutil (forked workers share pages, so the sum overstates).
+The machine is shared: CPU seconds of the tree are printed too. Outputs go to a temporary
+folder that is removed afterwards. Run from the project root::
+
+    .venv/bin/python benchmarks/scale.py                        # everything, synthetic 10k 50k
+    .venv/bin/python benchmarks/scale.py --synth 10000 50000 250000
+    .venv/bin/python benchmarks/scale.py --only mapping         # one section
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import hashlib
+import io
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+import threading
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+PROJECT = Path(__file__).resolve().parent.parent
+CORPUS_6712 = PROJECT.parent / "shared" / "corpus" / "cablegate-html-6712.tar.xz"
+KG = [sys.executable, "-m", "kg"]
+SECTIONS = ("floor", "full", "incremental", "changed", "dask", "mapping", "synth")
+
+
+def run(command: list[str], label: str) -> dict[str, float]:
+    """Run ``command``; print and return wall s, CPU s, peak RSS MiB (largest, tree sum)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=PROJECT, stdout=subprocess.PIPE, text=True)
+    peak_sum = _sample_tree(process.pid)
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    output = process.stdout.read() if process.stdout else ""
+    wall = time.perf_counter() - start
+    figures = {
+        "wall_s": wall,
+        "cpu_s": usage.ru_utime + usage.ru_stime,
+        "rss_mib": usage.ru_maxrss / 1024,
+        "rss_sum_mib": peak_sum.get("peak", 0.0) / 2**20,
+    }
+    if process.returncode != 0:
+        raise SystemExit(f"{label}: `{' '.join(command)}` failed ({process.returncode})")
+    print(
+        f"  {label:<34} {wall:8.1f} s wall {figures['cpu_s']:8.1f} s CPU "
+        f"{figures['rss_mib']:7.0f} MiB peak ({figures['rss_sum_mib']:.0f} MiB tree sum)"
+        + (f"  | {output.strip().splitlines()[-1][:90]}" if output.strip() else ""),
+        flush=True,
+    )
+    return figures
+
+
+def _sample_tree(pid: int) -> dict[str, float]:
+    found = {"peak": 0.0}
+    try:
+        import psutil
+    except ImportError:
+        return found
+
+    def sample() -> None:
+        try:
+            root = psutil.Process(pid)
+            while root.is_running() and root.status() != psutil.STATUS_ZOMBIE:
+                total = 0
+                for proc in [root, *root.children(recursive=True)]:
+                    with contextlib.suppress(psutil.Error):
+                        total += proc.memory_info().rss
+                found["peak"] = max(found["peak"], float(total))
+                time.sleep(0.2)
+        except psutil.Error:
+            pass
+
+    threading.Thread(target=sample, daemon=True).start()
+    return found
+
+
+def floor(archive: Path) -> float:
+    """Decompress and read every member (the sources' reader, no decoding): the floor."""
+    from kg.config import SourcesConfig
+    from kg.sources import iter_members
+
+    start = time.perf_counter()
+    members = sum(1 for _ in iter_members(str(archive), config=SourcesConfig()))
+    seconds = time.perf_counter() - start
+    print(f"  decompress-and-read floor          {seconds:8.1f} s wall ({members} members)")
+    return seconds
+
+
+def build_command(archive: Path, out: Path, *extra: str) -> list[str]:
+    return [*KG, "build", str(archive), "--out", str(out), "--no-progress", *extra]
+
+
+def graph_digests(store_path: Path) -> dict[str, str]:
+    """A digest of every graph of a store ('' = default), from its N-Quads lines."""
+    import pyoxigraph as ox
+
+    store = ox.Store.read_only(str(store_path))
+    digests: dict[str, Any] = defaultdict(list)
+    for quad in store:
+        digests[getattr(quad.graph_name, "value", "")].append(str(quad))
+    return {
+        g: hashlib.sha256("\n".join(sorted(lines)).encode()).hexdigest()
+        for g, lines in digests.items()
+    }
+
+
+def sorted_nquads_digest(store_path: Path, folder: Path) -> tuple[str, int]:
+    """Dump a store as N-Quads, sort the lines with LC_ALL=C sort; return digest and lines."""
+    import pyoxigraph as ox
+
+    dump = folder / f"{store_path.parent.name}.nq"
+    ox.Store.read_only(str(store_path)).dump(str(dump), ox.RdfFormat.N_QUADS)
+    ordered = dump.with_suffix(".sorted.nq")
+    subprocess.run(
+        ["sort", "-S", "256M", "-T", str(folder), "-o", str(ordered), str(dump)],
+        check=True,
+        env={**os.environ, "LC_ALL": "C"},
+    )
+    digest = hashlib.sha256()
+    lines = 0
+    with ordered.open("rb") as handle:
+        for line in handle:
+            digest.update(line)
+            lines += 1
+    dump.unlink()
+    ordered.unlink()
+    return digest.hexdigest(), lines
+
+
+def with_one_cable_changed(archive: Path, target: Path) -> str:
+    """Write ``archive`` as a plain tar with one cable's body changed; return its id."""
+    changed = ""
+    with tarfile.open(archive, "r|xz") as source, tarfile.open(target, "w") as sink:
+        for member in source:
+            handle = source.extractfile(member) if member.isfile() else None
+            data = handle.read() if handle is not None else b""
+            if not changed and b"<pre>" in data and member.name.endswith(".html"):
+                data = data.replace(b"<pre>", b"<pre>A SENTENCE ADDED FOR THE BENCHMARK.\n", 1)
+                changed = Path(member.name).stem
+                member.size = len(data)
+            if handle is not None:
+                sink.addfile(member, io.BytesIO(data))
+            else:
+                sink.addfile(member)
+    return changed
+
+
+def mapping_ratio(count: int) -> None:
+    """Map ``count`` parsed and extracted cables both ways; print seconds and the ratio."""
+    import itertools
+
+    import pyoxigraph as ox
+    import rdflib
+
+    from kg.config import Config
+    from kg.extract import extract_cable
+    from kg.mapping import cable_quads
+    from kg.model import RawCable
+    from kg.parse import parse_raw
+    from kg.sources import iter_sources
+
+    extractors = list(Config().extract.extractors)
+    raws = itertools.islice(
+        (r for r in iter_sources(str(CORPUS_6712)) if isinstance(r, RawCable)), count
+    )
+    cables = [extract_cable(parse_raw(raw), extractors) for raw in raws]
+    start = time.perf_counter()
+    quads = 0
+    for cable in cables:
+        items = list(cable_quads(cable))
+        quads += len(items)
+        ox.serialize(items, format=ox.RdfFormat.N_QUADS)
+    ours = time.perf_counter() - start
+    terms: dict[Any, Any] = {}
+
+    def term(t: Any) -> Any:
+        # the same statements as rdflib terms: what a plain rdflib mapper would build
+        if isinstance(t, ox.NamedNode):
+            return rdflib.URIRef(t.value)
+        if isinstance(t, ox.BlankNode):
+            return rdflib.BNode(t.value)
+        if t.language:
+            return rdflib.Literal(t.value, lang=t.language)
+        return rdflib.Literal(t.value, datatype=rdflib.URIRef(t.datatype.value))
+
+    plain = [[(q.subject, q.predicate, q.object) for q in cable_quads(c)] for c in cables]
+    start = time.perf_counter()
+    for triples in plain:
+        graph = rdflib.Graph()
+        for s, p, o in triples:
+            graph.add((term(s), term(p), term(o)))
+        graph.serialize(format="turtle")
+    theirs = time.perf_counter() - start
+    del terms
+    print(
+        f"  mapping {count} cables, {quads} quads: kg.mapping → N-Quads {ours:.2f} s, "
+        f"rdflib Graph → Turtle {theirs:.2f} s: {theirs / ours:.1f}x",
+        flush=True,
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the sections asked for; print one line per figure."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--workers", type=int, default=2, help="engine.workers (default 2)")
+    parser.add_argument("--synth", type=int, nargs="*", default=[10_000, 50_000])
+    parser.add_argument("--only", choices=SECTIONS, action="append", help="only these sections")
+    parser.add_argument("--mapping-cables", type=int, default=500)
+    parser.add_argument("--keep", metavar="DIR", help="work in DIR and keep it")
+    args = parser.parse_args(argv)
+    sections = set(args.only or SECTIONS)
+    if not CORPUS_6712.exists() and sections - {"synth", "mapping"}:
+        print(f"needs {CORPUS_6712} (the shared data beside the project)", file=sys.stderr)
+        return 2
+    folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="kg-scale-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    workers = ["--workers", str(args.workers)]
+    print(f"cablegraph scale benchmark: {os.cpu_count()} cores, workers={args.workers}")
+    try:
+        out = folder / "full"
+        if "floor" in sections:
+            print("6,712 real cables")
+            floor_s = floor(CORPUS_6712)
+        local: tuple[str, int] | None = None
+        if "full" in sections:
+            steps = [run(build_command(CORPUS_6712, out, "--full", *workers), "kg build (full)")]
+            if "dask" in sections:
+                # before kg analyze writes its measures back into the store
+                local = sorted_nquads_digest(out / "store", folder)
+            steps.append(run([*KG, "analyze", "--out", str(out)], "kg analyze"))
+            steps.append(run([*KG, "view", "--out", str(out)], "kg view"))
+            wall = sum(s["wall_s"] for s in steps)
+            peak = max(s["rss_mib"] for s in steps)
+            ratio = f", {wall / floor_s:.1f}x the floor" if "floor" in sections else ""
+            print(f"  full build + analyze + view        {wall:8.1f} s wall, {peak:.0f} MiB{ratio}")
+            if "incremental" in sections:
+                again = run(build_command(CORPUS_6712, out, *workers), "kg build (unchanged)")
+                share = again["wall_s"] / steps[0]["wall_s"]
+                print(f"  incremental re-run / full build    {share:.1%}")
+            if "changed" in sections:
+                before = graph_digests(out / "store")
+                changed_tar = folder / "one-changed.tar"
+                cable_id = with_one_cable_changed(CORPUS_6712, changed_tar)
+                run(build_command(changed_tar, out, *workers), f"kg build (changed {cable_id})")
+                after = graph_digests(out / "store")
+                differ = sorted(
+                    g for g in set(before) | set(after) if before.get(g) != after.get(g)
+                )
+                named = [g.rsplit("/", 1)[-1] for g in differ if g]
+                print(f"  graphs that changed: named {named}, default {'' in differ}")
+                changed_tar.unlink()
+        if "dask" in sections:
+            if local is None:
+                local_out = folder / "local"
+                run(
+                    build_command(CORPUS_6712, local_out, "--full", "--no-validate", *workers),
+                    "kg build (local)",
+                )
+                local = sorted_nquads_digest(local_out / "store", folder)
+            dask_out = folder / "dask"
+            run(
+                build_command(
+                    CORPUS_6712, dask_out, "--full", "--no-validate", "--engine", "dask", *workers
+                ),
+                "kg build --engine dask",
+            )
+            remote = sorted_nquads_digest(dask_out / "store", folder)
+            same = "identical" if local == remote else "DIFFERENT"
+            print(f"  dask vs local sorted N-Quads: {same} ({local[1]} vs {remote[1]} lines)")
+            shutil.rmtree(dask_out)
+        if "mapping" in sections:
+            mapping_ratio(args.mapping_cables)
+        if "synth" in sections and args.synth:
+            print("synthetic cables (kg synth, seed 1): kg build --full --no-validate, no exports")
+            rows = []
+            for count in args.synth:
+                archive = folder / f"synth-{count}.tar"
+                run(
+                    [*KG, "synth", "--count", str(count), "--out", str(archive), "--seed", "1"],
+                    f"kg synth {count}",
+                )
+                figures = run(
+                    [
+                        *build_command(
+                            archive, folder / f"synth-{count}", "--full", "--no-validate", *workers
+                        ),
+                        "--config",
+                        str(_no_exports(folder)),
+                    ],
+                    f"kg build {count}",
+                )
+                rows.append((count, figures))
+                archive.unlink()
+                shutil.rmtree(folder / f"synth-{count}")
+            base_count, base = rows[0]
+            for count, figures in rows[1:]:
+                per = (figures["wall_s"] / count) / (base["wall_s"] / base_count)
+                cpu = (figures["cpu_s"] / count) / (base["cpu_s"] / base_count)
+                print(
+                    f"  {count} vs {base_count}: wall per cable {per:.2f}x, CPU per cable "
+                    f"{cpu:.2f}x, peak RSS {figures['rss_mib'] / base['rss_mib']:.2f}x"
+                )
+    finally:
+        if not args.keep:
+            shutil.rmtree(folder, ignore_errors=True)
+    return 0
+
+
+def _no_exports(folder: Path) -> Path:
+    config = folder / "no-exports.yaml"
+    config.write_text("build:\n  exports: []\n", encoding="utf-8")
+    return config
+
+
+if __name__ == "__main__":
+    sys.exit(main())
