@@ -454,7 +454,15 @@ def _cut_tail(context: ExtractContext, words: list[str]) -> list[str]:
     surnames = context.gazetteer.surnames
     for index in range(heads[0] + 1, len(words)):
         word = words[index]
-        if word in _TAIL_STOPS or word in LEADING_STOPWORDS or word in given or word in surnames:
+        # "Ministry of Internal Affairs and the Committee of ...": a second body begins.
+        second = word in ORG_HEADS and words[index - 1] in {"and", "the", "&"}
+        if (
+            second
+            or word in _TAIL_STOPS
+            or word in LEADING_STOPWORDS
+            or word in given
+            or word in surnames
+        ):
             kept = words[:index]
             while kept and kept[-1] in {"and", "of", "for", "the", "on", "&", "de"}:
                 kept.pop()
