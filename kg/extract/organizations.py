@@ -332,6 +332,12 @@ def extract_organizations(
                 add(learned[match.group()], match.start(), match.end())
             else:
                 add(_gazetteer_entity(gazetteer, key), match.start(), match.end())
+        if not segment.upper:
+            for match in _ACRONYM.finditer(text):
+                acronym = match.group(1)
+                expansion = learned.get(acronym) or _corpus_acronym(context, acronym)
+                if expansion is not None:
+                    add(expansion, match.start(), match.end())
         for match in _GOVERNMENT_ACRONYM.finditer(text):
             found = _government_code(context, match.group(1))
             if found:
@@ -375,11 +381,6 @@ def extract_organizations(
             entity.alt_labels.append(match.group(1))
             entity.attributes["org_type"] = org_type_of([w.title() for w in words])
             add(entity, match.start(), match.end())
-        for match in _ACRONYM.finditer(text):
-            acronym = match.group(1)
-            expansion = learned.get(acronym) or _corpus_acronym(context, acronym)
-            if expansion is not None:
-                add(expansion, match.start(), match.end())
         if context.country:
             for match in _BARE_NATIONAL.finditer(text):
                 if not starts_word(text, match.start()):
