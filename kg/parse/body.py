@@ -29,22 +29,50 @@ __all__ = [
     "parse_summary",
 ]
 
-_UNDERLINE = re.compile(r"^[ \t]*[-‐=_]{3,}[ \t]*$")
+# A rule: dashes, equals signs or underscores; WikiLeaks wrapped long rules at 45 characters,
+# so a rule may go on after a space ("--------------------------------------------- --").
+_RULE = r"[-‐=_]{3,}(?:[ \t]+[-‐=_]+)*"
+_UNDERLINE = re.compile(rf"^[ \t]*{_RULE}[ \t]*$")
+_RULE_TO_END = re.compile(rf"[ \t]*{_RULE}[ \t]*$")
+_LEADING_RULE = re.compile(rf"^[ \t]*{_RULE}[ \t]*(?P<title>[^-‐=_ \t].*)$")
+# The end of the last sentence on a line: "... to Moscow. End Summary. Border Demarcation".
+_LAST_SENTENCE_END = re.compile(r".*[.!?][\"')\]]?[ \t]+(?=[A-Z\"'])")
 _INLINE_HEADING = re.compile(
-    r"^[ \t]*[-‐=]{3,}[ \t]*(?P<title>[^-‐=\n]{2,80}?)[ \t]*[-‐=]{3,}[ \t]*$"
+    rf"^[ \t]*{_RULE}[ \t]*(?P<title>[^-‐=_ \t][^\n]{{1,118}}?)[ \t]*{_RULE}[ \t]*$"
 )
 _PARAGRAPH = re.compile(
     r"^[ \t]*¶?[ \t]*(?P<number>\d{1,3})[ \t]*\.(?!\d)[ \t]*"
     r"(?:\((?P<mark>[A-Z/]{1,10})\)|(?P<bare>[A-Z]{1,4}(?:/[A-Z]{1,4})?)\))?[ \t]*"
 )
 _UPPER_LINE = re.compile(r"^[ \t]*(?P<title>[A-Z][A-Z0-9 ,'&/:()\-]{2,80}?)[ \t]*:?[ \t]*$")
+# Lines of the telegram's head and furniture that look like headings but are none: banners
+# (also letter-spaced), caveats, the E.O., TAGS, SUBJECT and REF lines, a REF entry
+# ("B) STATE 169376"), "Classified By", a correction caption, redaction marks, a CSV dump's
+# "header ends" line, "PASS TO ..." routing.
 _NOT_HEADING = re.compile(
-    r"^(?:UNCLAS(?:SIFIED)?|CONFIDENTIAL|SECRET|SIPDIS|NOFORN|SENSITIVE|LIMITED OFFICIAL USE"
-    r"|NNNN|END (?:TEXT|SUMMARY|COMMENT)|BT|E\.O\..*|TAGS:.*|SUBJECT:.*|REF.*)\b"
+    r"^(?:(?:UNCLAS(?:SIFIED)?|CONFIDENTIAL|(?:TOP )?SECRET|SIPDIS|NOFORN|SENSITIVE"
+    r"|LIMITED OFFICIAL USE|NNNN|END (?:TEXT|SUMMARY|COMMENT)|BT|CORRECTED COPY)\b"
+    r"|S?S E C R E T|C O N F I D|U N C L A S|C O R R E C T E D|X{4,}[ \t]*$"
+    r"|\(?[A-Z]\)[ \t]+[A-Z][A-Z ]*[ \t]\d"
+    r"|(?i:E\.?[ \t]?O\.?[ \t]*1\d{4}|EO[ \t]+1\d{4}|TAGS?\b|S?UBJ(?:ECT)?\b"
+    r"|REF(?:S|TELS?|ERENCES?)?\b|CLASSIFIED[ \t]+BY|DERIVED[ \t]+FROM|DECL\b|PASS[ \t]+TO\b"
+    r"|HEADER ENDS))"
+)
+# The lines that open a telegram's head before its text (E.O., TAGS, SUBJECT, REF,
+# "Classified By"): anything above them is addressing, never a section heading.
+_HEAD_LINE = re.compile(
+    r"^[ \t]*(?:E\.?[ \t]?O\.?[ \t]*1\d{4}|EO[ \t]+1\d{4}|TAGS?\b|S?UBJ(?:ECT)?\b"
+    r"|REF(?:S|TELS?|ERENCES?)?\b|CLASSIFIED[ \t]+BY)",
+    re.IGNORECASE,
 )
 _WHITESPACE = re.compile(r"\s+")
 # The first character of a line that can be a rule or open an inline heading.
 _RULE_START = frozenset("-‐=_")
+_RULE_CHARS = frozenset("-‐=_ \t")
+_RULE_RUNS = ("---", "===", "___", "‐‐‐")
+# Blank lines a dropped page-break line leaves between a heading and its rules.
+_PAGE_BREAK_GAP = 4
+_MAX_HEADING = 120
 
 _SUMMARY_START = re.compile(
     r"(?<![A-Za-z])(?:BEGIN\s+)?SUMMA?R?Y"
@@ -149,36 +177,172 @@ _UNDERLINE_LINE = re.compile(r"(?m)^[ \t]*[-‐=_]{3,}[ \t]*$")
 _REDACTION_TAIL = re.compile(r"(?<=[a-z])x{2,}\b|\bx{2,}\b")
 
 
-def _is_rule(line: str) -> bool:
-    return line.lstrip(" \t")[:1] in _RULE_START and _UNDERLINE.match(line) is not None
+def _rule_lines(text: str, lines: list[str]) -> tuple[frozenset[int], frozenset[int]]:
+    """Return the indices of the lines of ``text`` (split into ``lines``) that are rules,
+    and of those that hold a run of three rule characters anywhere.
+
+    The runs are found with ``str.find``: most bodies have few or none, and the paragraph
+    parser asks about rules on every line.
+    """
+    rules: set[int] = set()
+    holding: set[int] = set()
+    for run in _RULE_RUNS if not text.isascii() else _RULE_RUNS[:3]:
+        position = text.find(run)
+        line_index, line_offset = 0, 0
+        while position >= 0:
+            start = text.rfind("\n", 0, position) + 1
+            line_index += text.count("\n", line_offset, start)
+            line_offset = start
+            holding.add(line_index)
+            if _UNDERLINE.match(lines[line_index]):
+                rules.add(line_index)
+            end = text.find("\n", position)
+            position = -1 if end < 0 else text.find(run, end)
+    return frozenset(rules), frozenset(holding)
 
 
-def _heading(lines: list[str], index: int) -> tuple[str | None, int]:
-    """Return ``(heading, lines used)`` when ``lines[index]`` starts a heading."""
+def _is_blank_or_rule(lines: list[str], index: int, rules: frozenset[int]) -> bool:
+    return index in rules or not lines[index].strip()
+
+
+def _next_filled(lines: list[str], index: int) -> int | None:
+    """The index of the first non-blank line after ``index``, over at most a page break."""
+    end = min(len(lines), index + 2 + _PAGE_BREAK_GAP)
+    for next_index in range(index + 1, end):
+        if lines[next_index].strip():
+            return next_index
+    return None
+
+
+def _title(text: str) -> str | None:
+    """``text`` as a section heading, or None when it cannot be one."""
+    title = " ".join(text.split()).rstrip(" :-‐=_")
+    if (
+        2 <= len(title) <= _MAX_HEADING
+        and any(ch.isalpha() for ch in title)
+        and not _NOT_HEADING.match(title)
+    ):
+        return title
+    return None
+
+
+def _rule_tail(line: str) -> tuple[str | None, str] | None:
+    """Split a line that ends in a rule into ``(text before, heading)``.
+
+    ``"prose. ---- TITLE ----"`` gives ``("prose.", "TITLE")`` (the text before is ``""``
+    when the line opens with the rule); ``"TITLE ----"`` (no opening rule) gives
+    ``(None, "TITLE")``; a line not ending in a rule gives None.
+    """
+    text = line.rstrip()
+    if not text or text[-1] not in _RULE_START:
+        return None
+    end = len(text)
+    while end and text[end - 1] in _RULE_CHARS:
+        end -= 1
+    if not _RULE_TO_END.match(text, end):
+        return None
+    head = text[:end]
+    opening = max(head.rfind(run) for run in _RULE_RUNS)
+    if opening < 0:
+        return None, head
+    start = opening
+    while start and head[start - 1] in _RULE_CHARS:
+        start -= 1
+    title_start = opening
+    while title_start < end and head[title_start] in _RULE_CHARS:
+        title_start += 1
+    return head[:start], head[title_start:]
+
+
+def _split_last_sentence(text: str) -> tuple[str, str] | None:
+    """Split ``"prose. Title"`` into the prose and the heading glued after it."""
+    offset = max(0, len(text) - _MAX_HEADING - 20)
+    end = _LAST_SENTENCE_END.match(text, offset)
+    if end is None or end.end() == offset:
+        return None
+    title = _title(text[end.end() :])
+    return (text[: end.end()].rstrip(), title) if title else None
+
+
+def _glued_heading(text: str) -> tuple[str, str] | None:
+    """Split paragraph text that ends in a heading (``"prose. ---- TITLE ----"``)."""
+    tail = _rule_tail(text)
+    if tail is None:
+        return None
+    before, rest = tail
+    if before is None:
+        return _split_last_sentence(rest)
+    title = _title(rest)
+    return (before, title) if title else None
+
+
+def _ruled_title(lines: list[str], rule: int, rules: frozenset[int]) -> tuple[str, int] | None:
+    """``(title, closing rule index)`` when the rule at ``rule`` opens a ruled heading.
+
+    The title is one to three lines (a long title wraps) between two rules, blank lines
+    allowed around it where a page break fell.
+    """
+    first = _next_filled(lines, rule)
+    if first is None or first in rules or _PARAGRAPH.match(lines[first]):
+        return None
+    last = first
+    while last - first < 2 and last + 1 < len(lines) and lines[last + 1].strip():
+        if last + 1 in rules or _PARAGRAPH.match(lines[last + 1]):
+            break
+        last += 1
+    closing = _next_filled(lines, last)
+    if closing is None or closing not in rules:
+        return None
+    return " ".join(lines[first : last + 1]), closing
+
+
+def _heading(lines: list[str], index: int, rules: frozenset[int]) -> tuple[str | None, int]:
+    """Return ``(heading, lines used)`` when ``lines[index]`` starts a heading.
+
+    A rule that heads nothing is furniture: ``(None, 1)``, the line is skipped.
+    """
     line = lines[index]
     first = line.lstrip(" \t")[:1]
     if first in _RULE_START:
-        inline = _INLINE_HEADING.match(line)
+        inline = _INLINE_HEADING.match(line) if len(line) < 300 else None
         if inline:
-            return " ".join(inline["title"].split()), 1
-        if _UNDERLINE.match(line) and index + 2 < len(lines) and _is_rule(lines[index + 2]):
-            title = lines[index + 1].strip()
-            if title and not _UNDERLINE.match(title):
-                return " ".join(title.split()), 3
-    underlined = index + 1 < len(lines) and _is_rule(lines[index + 1])
+            return _title(inline["title"]), 1
+        leading = _LEADING_RULE.match(line) if len(line) < 300 else None
+        if leading:
+            # "----- TITLE" whose closing rule a page break pushed down, or that has none
+            title = _title(leading["title"])
+            if title is None:
+                return None, 0
+            closing = _next_filled(lines, index)
+            closed = closing is not None and closing in rules
+            return title, (closing - index + 1 if closed and closing else 1)
+        if index in rules:
+            # "----- / TITLE / -----", blank lines between where a page break fell
+            ruled = _ruled_title(lines, index, rules)
+            if ruled is not None:
+                return _title(ruled[0]), ruled[1] - index + 1
+            return None, 1
+    underlined = index + 1 in rules
     if underlined and line.strip() and not _PARAGRAPH.match(line):
-        return " ".join(line.split()), 2
+        title = _title(line)
+        return (title, 2) if title else (None, 0)
     if not "A" <= first <= "Z":
         return None, 0
-    before = index == 0 or not lines[index - 1].strip()
+    before = index == 0 or _is_blank_or_rule(lines, index - 1, rules)
+    if before and rules:
+        # "TITLE / (blank) / -----": underlined across blank lines, unless the rule opens
+        # the next "----- / TITLE / -----" heading
+        rule = _next_filled(lines, index)
+        if rule in rules and _ruled_title(lines, rule, rules) is None:
+            title = _title(line)
+            if title and title[-1] not in ".,;":
+                return title, rule - index + 1
     after = index + 1 >= len(lines) or not lines[index + 1].strip()
     if not (before and after):
         return None, 0
     upper = _UPPER_LINE.match(line)
-    title = upper["title"] if upper else ""
-    if title and not _NOT_HEADING.match(title) and any(ch.isalpha() for ch in title):
-        return title.strip(" :"), 1
-    return None, 0
+    title = _title(upper["title"]) if upper else None
+    return (title, 1) if title else (None, 0)
 
 
 def parse_paragraphs(body: str | PreparedBody) -> list[Paragraph]:
@@ -204,7 +368,9 @@ def parse_paragraphs(body: str | PreparedBody) -> list[Paragraph]:
     >>> [(p.number, p.classification, p.heading, p.text) for p in parse_paragraphs(body)]
     [(1, 'C', 'SUMMARY', 'First point.'), (2, 'SBU', 'SUMMARY', 'Second point.')]
     """
-    lines = prepare_body(body).lines
+    prepared = prepare_body(body)
+    lines = prepared.lines
+    rules, ruled = _rule_lines(prepared.text, lines)
     signature = _signature_index(lines)
     if signature is not None:
         lines = lines[:signature]
@@ -221,6 +387,12 @@ def parse_paragraphs(body: str | PreparedBody) -> list[Paragraph]:
                 Paragraph(text=text, number=number, classification=mark, heading=heading)
             )
 
+    def open_heading(title: str) -> None:
+        nonlocal current, heading
+        close()
+        current = None if number is not None else current
+        heading = title
+
     count = len(lines)
     while index < count:
         line = lines[index]
@@ -232,21 +404,55 @@ def parse_paragraphs(body: str | PreparedBody) -> list[Paragraph]:
             close()
             number = int(start["number"])
             mark = start["mark"] or start["bare"]
-            current = [line[start.end() :]]
+            text = line[start.end() :]
+            current = [text]
+            glued = _glued_heading(text) if index in ruled else None
             index += 1
+            if glued is not None:
+                current[0] = glued[0]
+                open_heading(glued[1])
+            continue
+        if number is None and first and _HEAD_LINE.match(line):
+            # E.O., TAGS, SUBJECT, REF, "Classified By" with their continuation lines:
+            # what came above them (addressees, banners) heads no section.
+            heading = None
+            index += 1
+            while index < count and lines[index].strip() and index not in rules:
+                if _PARAGRAPH.match(lines[index]):
+                    break
+                index += 1
             continue
         used = 0
-        if first and (
-            first in _RULE_START
-            or "A" <= first <= "Z"
-            or (index + 1 < count and _is_rule(lines[index + 1]))
-        ):
-            title, used = _heading(lines, index)
+        if first and (first in _RULE_START or "A" <= first <= "Z" or index + 1 in rules):
+            title, used = _heading(lines, index, rules)
         if used:
-            close()
-            current = None if number is not None else current
-            heading = title
+            if title is not None:
+                open_heading(title)
             index += used
+            continue
+        tail = _rule_tail(line) if index in ruled else None
+        if tail is not None:
+            before, rest = tail
+            title = _title(rest)
+            if before is None:
+                # "Title ----" is a heading; "prose. Title ----" one glued to its text
+                after_break = index == 0 or _is_blank_or_rule(lines, index - 1, rules)
+                split = None if title and after_break else _split_last_sentence(rest)
+                if split is not None:
+                    if current is not None:
+                        current.append(split[0])
+                    open_heading(split[1])
+                elif title:
+                    open_heading(title)
+                elif current is not None:
+                    current.append(rest)
+            elif title:
+                if current is not None:
+                    current.append(before)
+                open_heading(title)
+            elif current is not None:
+                current.append(before + " " + rest)
+            index += 1
             continue
         if current is not None:
             current.append(line)

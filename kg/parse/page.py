@@ -39,7 +39,7 @@ _HREF = re.compile(r"<a\s+href\s*=\s*['\"]([^'\"]+)['\"]")
 _DOUBLED_SCHEME = re.compile(r"^(?:https?://)+(https?://)")
 _TAG = re.compile(r"<[^<>\n]{0,300}>")
 _ANCHOR_PILCROW = re.compile(r"<a\s+id=['\"]par\d+['\"][^>]*>\s*\u00b6?\s*</a>")
-_BACKSLASH_EOL = re.compile(r"\\[ \t]*(?=\n)")
+_BACKSLASH_EOL = re.compile(r"\\[ \t]*(?=\n|$)")
 _DATE = re.compile(r"^([0-9]{4}-[0-9]{2}-[0-9]{2})[ T]([0-9]{2}:[0-9]{2})")
 # The metadata row of a page copied as text:
 # "07ASTANA367 2007-02-12 04:28 2011-08-30 01:44 UNCLASSIFIED Embassy Astana"
@@ -188,6 +188,8 @@ def _extract_html(text: str) -> Page:
     pres = [clean_text(p) for p in _pre_blocks(text, start)] or [
         clean_text(p) for p in _pre_blocks(text, 0)
     ]
+    # Some pages end every line of the telegram with a backslash (06BERN1593).
+    pres = [_BACKSLASH_EOL.sub("", p) if "\\\n" in p else p for p in pres]
     if len(pres) >= 2:
         page.header, page.body = pres[0], pres[-1]
     elif pres:

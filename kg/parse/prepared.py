@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "PreparedBody",
+    "drop_inline_page_breaks",
     "drop_page_breaks",
     "drop_short_page_breaks",
     "find_all",
@@ -61,6 +62,13 @@ _OF_3 = (
 )
 _OF_1_3 = (re.compile(r"OF[ \t]+\d{1,3}[ \t]*$", re.MULTILINE),)
 _PAGE = (re.compile(r"PAGE[ \t]+\d"),)
+# A page break the page's markup glued into a line ("... the MLAT it signed in 2003 BERN
+# 00000141 002 OF 004 was the first ..."): found by its zero-padded serial and page numbers,
+# then the station name (at most ten characters: "BUENOS AIR") is taken back from before it.
+_INLINE_PAGE_NUMBERS = re.compile(
+    r"00+[0-9]+[ \t]+[0-9]{3}(?:\.[0-9])?[ \t]+OF[ \t]+[0-9]{1,3}(?![0-9])"
+)
+_STATION_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z][A-Z .'\-]{0,9}?[ \t]+$")
 
 
 def _line_starts(text: str, anchors: Iterable[re.Pattern[str]]) -> list[int]:
@@ -110,6 +118,39 @@ def drop_short_page_breaks(text: str) -> str:
     """
     starts = _line_starts(text, _OF_1_3 + _PAGE)
     return _drop_lines(text, starts, (_SHORT_PAGE_BREAK,)) if starts else text
+
+
+def drop_inline_page_breaks(text: str) -> str:
+    """Return ``text`` without the page breaks glued into its lines.
+
+    Examples
+    --------
+    >>> drop_inline_page_breaks("signed in 2003 BERN 00000141 002 OF 004 was the first")
+    'signed in 2003 was the first'
+    >>> drop_inline_page_breaks("BRASILIA 00000469 002 OF 009 ----\\nSTATE 15113 of 300")
+    '----\\nSTATE 15113 of 300'
+    """
+    pieces: list[str] = []
+    last = 0
+    for numbers in _INLINE_PAGE_NUMBERS.finditer(text):
+        window = max(last, numbers.start() - 12)
+        station = _STATION_BEFORE.search(text, window, numbers.start())
+        if station is None:
+            continue
+        start, end = station.start(), numbers.end()
+        # keep one space between the words on either side, none at a line's edge
+        while start > last and text[start - 1] in " \t":
+            start -= 1
+        at_line_start = start == 0 or text[start - 1] == "\n"
+        if at_line_start:
+            while end < len(text) and text[end] in " \t":
+                end += 1
+        pieces.append(text[last:start])
+        last = end
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def lower_same_length(text: str) -> str:
@@ -190,5 +231,5 @@ def prepare_body(body: str | PreparedBody) -> PreparedBody:
     """
     if isinstance(body, PreparedBody):
         return body
-    text = drop_short_page_breaks(body[:MAX_BODY].replace("¶", ""))
+    text = drop_inline_page_breaks(drop_short_page_breaks(body[:MAX_BODY].replace("¶", "")))
     return PreparedBody(text=text, lowered=lower_same_length(text), lines=text.split("\n"))
