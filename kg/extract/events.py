@@ -36,7 +36,7 @@ EVENT_TRIGGERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ("vote", "voted", "voting", "passed the", "passed a", "passed new")
         + ("approved the law", "approved a law", "approved the bill", "approved a bill"),
     ),
-    ("signing", ("signed", "signing", "signature of")),
+    ("signing", ("signed", "signing", "signature of", "deal with", "agreement with")),
     ("arrest", ("arrest", "arrested", "arrests", "detained", "detention of")),
     (
         "attack",
@@ -58,17 +58,19 @@ EVENT_TRIGGERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "meeting",
         ("met", "meet", "meets", "meeting", "meetings", "called on", "farewell call")
         + ("briefed", "discussed", "told", "talks with", "raised", "asked")
-        + ("conversation", "demarche", "demarched"),
+        + ("conversation", "demarche", "demarched", "delivered", "call on"),
     ),
     (
         "announcement",
         ("announced", "announcement", "announces", "declared", "declaration")
-        + ("press release", "issued a", "statement", "publicly stated", "publicly said"),
+        + ("press release", "issued a", "statement", "publicly stated", "publicly said")
+        + ("imposed", "implemented", "introduced", "ordered", "instructed", "launched")
+        + ("remarks", "comments", "proposed", "promised", "threatened"),
     ),
     (
         "other",
         ("earthquake", "flood", "floods", "flooding", "hurricane", "crash", "crashed")
-        + ("collapse", "collapsed", "bankruptcy", "deployed", "deployment", "delivered")
+        + ("collapse", "collapsed", "bankruptcy", "deployed", "deployment")
         + ("delivery", "canceled", "cancelled", "seized", "shipped", "sale of"),
     ),
 )
@@ -127,15 +129,16 @@ def extract_events(cable: Cable, context: ExtractContext) -> tuple[list[Mention]
                 # Month names in capitals ("JANUARY 23-26") are read in their usual case.
                 written = sentence.title() if segment.upper else sentence
                 begin, end = find_date(written, created, bool(_FUTURE.search(written)))
+            inside = _sentence_mentions(context, segment.paragraph, offset, offset + len(sentence))
             if not kinds:
-                # A dated occurrence of no listed type ("the January 8 earthquake").
-                if begin is None:
+                # A dated occurrence of no listed type ("the January 8 earthquake"), when
+                # the sentence names who or where.
+                if begin is None or not inside:
                     continue
                 kinds = [len(_KINDS) - 1]
             elif begin is None and _HYPOTHETICAL.search(sentence):
                 continue
             kind = _KINDS[min(kinds)]
-            inside = _sentence_mentions(context, segment.paragraph, offset, offset + len(sentence))
             actors = list(
                 dict.fromkeys(
                     m.entity.key
