@@ -10,16 +10,20 @@ import re
 
 from kg.extract import register
 from kg.extract.context import ExtractContext
-from kg.extract.names import LEADING_STOPWORDS, capitalised_before
+from kg.extract.names import LEADING_STOPWORDS, PROGRAMME_HEADS, capitalised_before, definitions
 from kg.extract.text import sentences, slug
 from kg.model import Cable, Entity, Event, Mention
 
 __all__ = ["extract_programmes", "programme_entity"]
 
 _HEADS = (
-    r"(?:Program|Programme|Initiative|Project|Fund|Compact|Partnership|Campaign|"
-    r"program|programme|initiative|project|compact|campaign)"
+    r"(?:Program|Programme|Initiative|Project|Fund|Compact|Partnership|Campaign|Agreement|"
+    r"Treaty|Protocol|Convention|Accord|Package|Loan|program|programme|initiative|project|"
+    r"compact|campaign|agreement|treaty|loan|package|deal|Memorandum of Understanding|"
+    r"Code of Conduct|Declaration of Intent|Declaration of Principles)"
 )
+# An acronym: a programme when the cable or the corpus defines it as one ("NPT").
+_ACRONYM = re.compile(r"([A-Z](?<![\w/-].)[A-Z&]*[A-Z])(?![\w/-])")
 # Found from the head noun, then grown left over up to five capitalised words.
 _NAMED = re.compile(rf" {_HEADS}(?: {_HEADS})*\b")
 # Literal first, the word start checked after it (a leading look-behind is slow in ``re``).
@@ -52,6 +56,26 @@ def _owner(context: ExtractContext, paragraph: int | None, start: int, end: int)
     return best
 
 
+def _crossed(context: ExtractContext, paragraph: int | None, start: int, end: int) -> bool:
+    """Tell whether a span cuts across a mention found before; a span may contain whole
+    ones ("IMF loan" holds the IMF, its owner)."""
+    return any(
+        m.start < end and start < m.end and not (start <= m.start and m.end <= end)  # type: ignore[operator]
+        for m in context.by_paragraph.get(paragraph, ())
+    )
+
+
+def _programme_acronym(context: ExtractContext, acronym: str) -> str | None:
+    """Return the long name of an acronym the cable or the corpus defines as a programme."""
+    for words in context.memo.get("programme_definitions", {}).get(acronym, ()):
+        return words
+    expansions = context.gazetteer.learned_acronyms.get(acronym) or {}
+    found = expansions.get(context.country or "") or expansions.get("*")
+    if found and found[1] == "programme":
+        return found[0]
+    return None
+
+
 @register("programmes")
 def extract_programmes(cable: Cable, context: ExtractContext) -> tuple[list[Mention], list[Event]]:
     """Find the programmes a cable names, with their owners.
@@ -70,6 +94,12 @@ def extract_programmes(cable: Cable, context: ExtractContext) -> tuple[list[Ment
     """
     mentions: list[Mention] = []
     owners: dict[str, str] = {}
+    definitions_here: dict[str, list[str]] = {}
+    for segment in context.segments:
+        for acronym, words, _ in definitions(segment.text):
+            if words[-1] in PROGRAMME_HEADS:
+                definitions_here.setdefault(acronym, []).append(" ".join(words))
+    context.memo["programme_definitions"] = definitions_here
     for segment in context.segments:
         for offset, sentence in sentences(segment.text):
             found = []
@@ -96,12 +126,20 @@ def extract_programmes(cable: Cable, context: ExtractContext) -> tuple[list[Ment
                     continue
                 start = match.end() - len(" ".join(words))
                 found.append((" ".join(words), start, match.end()))
+            if not segment.upper:
+                for match in _ACRONYM.finditer(sentence):
+                    long_name = _programme_acronym(context, match.group(1))
+                    if long_name:
+                        found.append((long_name, match.start(), match.end()))
             for label, start, end in found:
                 span = (offset + start, offset + end)
-                if context.covered(segment.paragraph, *span):
+                if _crossed(context, segment.paragraph, *span):
                     continue
                 owner = _owner(context, segment.paragraph, offset, offset + end)
                 entity = programme_entity(label, owner)
+                written = segment.text[span[0] : span[1]]
+                if written != label:
+                    entity.alt_labels.append(written)
                 if owner:
                     owners.setdefault(entity.key, owner)
                 mentions.append(
