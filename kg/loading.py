@@ -120,12 +120,16 @@ def load_cables(
             yield item, version, key
 
     batches = _batched(todo(), max(1, config.engine.batch_size))
+    buffer = _Buffer(store)
     for results in run_batches(batches, settings, config.engine, scratch):
         clock = time.perf_counter()
-        _store_batch(results, store, manifest, config.store.base_iri, counts, reject)
+        _store_batch(results, buffer, manifest, config.store.base_iri, counts, reject)
         seconds["store"] += time.perf_counter() - clock
         if bar is not None:
             bar.update(len(results))
+    clock = time.perf_counter()
+    buffer.flush()
+    seconds["store"] += time.perf_counter() - clock
     if config.build.prune:
         for cable_id in manifest.unseen():
             store.remove_graph(cable_iri(config.store.base_iri, cable_id))
@@ -142,17 +146,42 @@ def _batched(items: Iterator[Any], size: int) -> Iterator[Batch]:
         yield batch
 
 
+class _Buffer:
+    """N-Quads waiting to be bulk-loaded: fewer, larger loads cost the store less CPU."""
+
+    LIMIT = 32 * 1024 * 1024
+
+    def __init__(self, store: GraphStore) -> None:
+        self.store = store
+        self.chunks: list[bytes] = []
+        self.size = 0
+        self.cables: set[str] = set()
+
+    def add(self, cable_id: str, data: bytes) -> None:
+        self.chunks.append(data)
+        self.size += len(data)
+        self.cables.add(cable_id)
+        if self.size >= self.LIMIT:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.chunks:
+            self.store.load_nquads(b"".join(self.chunks))
+        self.chunks.clear()
+        self.cables.clear()
+        self.size = 0
+
+
 def _store_batch(
     results: list[CableResult],
-    store: GraphStore,
+    buffer: _Buffer,
     manifest: Manifest,
     base: str,
     counts: LoadCounts,
     reject: Any,
 ) -> None:
-    """Load one batch; a cable built before (earlier run or earlier in this one) is replaced."""
-    pending: list[bytes] = []
-    pending_ids: set[str] = set()
+    """Queue one batch for loading; a cable built before (earlier run or earlier in this
+    one) has its named graph removed first."""
     for result in results:
         seconds = counts.seconds
         for stage, spent in result.seconds.items():
@@ -160,31 +189,23 @@ def _store_batch(
         if result.reject is not None or result.cable_id is None or result.graph is None:
             reject(result.reject or Reject(result.source, "no cable id"))
             continue
-        if result.cable_id in pending_ids:
-            # the same cable twice in one batch: the later text must land after the
-            # earlier one's graph is gone
-            _flush(store, pending, pending_ids)
+        if result.cable_id in buffer.cables:
+            # the same cable twice in this run, the first text not loaded yet: load it,
+            # so that removing its graph below removes it
+            buffer.flush()
         previous = manifest.get(result.cable_id)
         if previous is not None:
-            store.remove_graph(ox.NamedNode(result.graph))
+            buffer.store.remove_graph(ox.NamedNode(result.graph))
             revision = list(revision_quads(base, result.cable_id, result.version, previous.version))
             if revision:
-                pending.append(ox.serialize(revision, format=ox.RdfFormat.N_QUADS) or b"")
-        pending.append(result.nquads)
-        pending_ids.add(result.cable_id)
+                data = ox.serialize(revision, format=ox.RdfFormat.N_QUADS) or b""
+                buffer.add(result.cable_id, data)
+        buffer.add(result.cable_id, result.nquads)
         manifest.record(
             ManifestRow(result.cable_id, result.content_hash, result.version, result.source)
         )
         counts.built += 1
         counts.quads += result.quads
-    _flush(store, pending, pending_ids)
-
-
-def _flush(store: GraphStore, pending: list[bytes], pending_ids: set[str]) -> None:
-    if pending:
-        store.load_nquads(b"".join(pending))
-    pending.clear()
-    pending_ids.clear()
 
 
 def _progress(config: Config) -> Any:

@@ -227,3 +227,25 @@ def test_a_re_released_cable_is_a_new_version_revising_the_old(tmp_path: Path) -
         ).rows
         assert [r[0][:16].replace("T", " ") for r in rows] == [released]
     store.close()
+
+
+def test_two_texts_of_one_cable_in_one_run_the_later_is_current(
+    corpus: Path, tmp_path: Path
+) -> None:
+    page = sorted(corpus.rglob("*.html"))[2]
+    later = tmp_path / "later" / page.relative_to(corpus)
+    later.parent.mkdir(parents=True)
+    later.write_text(
+        page.read_text("utf-8").replace("<pre>", "<pre>A LATER RELEASE.\n", 1), "utf-8"
+    )
+    alone = tmp_path / "alone"
+    build(_config(alone), [str(tmp_path / "later")])
+    both = tmp_path / "both"
+    report = build(_config(both), [str(corpus), str(tmp_path / "later")])
+    assert (report.built, report.rejects) == (25, [])
+    graph = f"{BASE}cable/{page.stem}"
+    assert _graphs(both)[graph] == _graphs(alone)[graph]
+    current, revisions = _versions(both, page.stem)
+    assert current == _versions(alone, page.stem)[0]
+    assert len(revisions) == 1
+    assert next(iter(revisions))[0] == current
