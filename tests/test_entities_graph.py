@@ -181,7 +181,7 @@ def test_a_mention_is_traced_to_the_words_of_its_paragraph(seed: OxigraphStore) 
         f"""SELECT ?position ?paragraph ?text ?start ?end WHERE {{
           ?m a cg:Mention ; cg:mentionOf ?e ; dcterms:isPartOf ?p ; schema:text ?text ;
              cg:start ?start ; cg:end ?end .
-          ?e skos:altLabel "ICITAP"@en .
+          ?e skos:altLabel "ICITAP"@en ; a cg:Organization .
           ?p a cg:Paragraph ; dcterms:isPartOf {C} ; schema:position ?position ;
              schema:text ?paragraph .
         }} ORDER BY ?start""",

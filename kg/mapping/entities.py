@@ -436,7 +436,9 @@ def _event(
     cable: Cable, ctx: MappingContext, nodes: _Nodes, event: Event, index: int
 ) -> Iterator[Quad]:
     g, cid = ctx.graph, cable.canonical_id
-    node = ctx.iri(event.key)
+    # keyed like the cable's IRI: two pages of one telegram (a garbled id beside the
+    # canonical one) have events of their own
+    node = ctx.iri(f"event/{_cable_key(ctx)}/{event.key.rsplit('/', 1)[-1] or index}")
     yield Quad(ctx.cable, T.mentions, node, g)
     yield Quad(node, T.type, T.Event, g)
     yield Quad(node, T.type, _SEM_EVENT, g)
