@@ -24,6 +24,7 @@ __all__ = [
     "PreparedBody",
     "drop_inline_page_breaks",
     "drop_page_breaks",
+    "drop_section_heads",
     "drop_short_page_breaks",
     "find_all",
     "iter_matches",
@@ -118,6 +119,131 @@ def drop_short_page_breaks(text: str) -> str:
     """
     starts = _line_starts(text, _OF_1_3 + _PAGE)
     return _drop_lines(text, starts, (_SHORT_PAGE_BREAK,)) if starts else text
+
+
+# Old telegrams sent in sections repeat the whole head in each section after the first:
+# routing block, FM / TO / INFO, the banner "C O N F I D E N T I A L SECTION 02 OF 03 ROME
+# 003639", caveats, office addressees, E.O., TAGS and SUBJECT, then the text goes on mid-sentence.
+_SECTION_BANNER = re.compile(
+    r"[^\n]*\bSECTION[ \t]+0*(?P<n>[0-9]{1,3})[ \t]+OF[ \t]+0*[0-9]{1,3}\b[^\n]*"
+)
+_HEAD_BLOCK_LINE = re.compile(
+    r"[ \t]*(?:E\.?[ \t]?O\.?[ \t]*1[0-9]{4}|EO[ \t]+1[0-9]{4}|TAGS?\b|S?UBJ(?:ECT)?\b"
+    r"|REF(?:S|TELS?)?\b|CLASSIFIED[ \t]+BY)",
+    re.IGNORECASE,
+)
+_FM_LINE = re.compile(r"[ \t]*FM[ \t]+[A-Z]")
+# What stands above the FM line of a repeated head: date-time group, routing and
+# distribution lines ("INFO  LOG-00  NP-00", "SAS-00 /018W", "----CF2A6B  231627Z /38").
+_ROUTING_LINE = re.compile(
+    r"[ \t]*(?:$|-{1,}[ \t]*$"
+    r"|ACTION[ \t]+[A-Z0-9]+-[0-9]{2}\b.*|INFO[ \t]+LOG-[0-9]{2}\b.*"
+    r"|[OPRZ]{1,2}[ \t]+[0-9]{6}Z[ \t]+[A-Z]{3}[ \t]+[0-9]{2}\b.*"
+    r"|-{3,}[A-Z0-9]*[ \t]+[0-9]{6}Z[ \t]+/[0-9]{2}\b.*"
+    r"|(?:[A-Z0-9/]{1,8}-[0-9]{2}[ \t]*)+(?:/[0-9]{3}W)?[ \t]*$"
+    r"|PAGE[ \t]+[0-9]+[ \t]+[A-Z][A-Z ]*?[ \t]+[0-9]+[ \t]+(?:[0-9]+[ \t]+OF[ \t]+[0-9]+[ \t]+)?"
+    r"[0-9]{6}Z(?:[ \t]+ACTION[ \t]+[A-Z0-9]+-[0-9]{2})?[ \t]*$"
+    r"|(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)(?:[ \t]+PTQ[0-9]+)?[ \t]*$)"
+)
+_MAX_HEAD_LINES = 80
+_FIRST_PARAGRAPH = re.compile(r"(?m)^[ \t]*1[ \t]*\.(?![0-9])")
+_FIRST_HEAD_CHARS = 8000
+
+
+def _lines_before(text: str, end: int, count: int) -> list[tuple[int, str]]:
+    """Up to ``count`` ``(offset, line)`` pairs ending at offset ``end``, nearest first."""
+    found: list[tuple[int, str]] = []
+    while end > 0 and len(found) < count:
+        start = text.rfind("\n", 0, end - 1) + 1
+        found.append((start, text[start : end - 1]))
+        end = start
+    return found
+
+
+def _first_head_lines(text: str) -> frozenset[str]:
+    """The lines of the cable's own head (banner to the first numbered paragraph), stripped."""
+    first = _FIRST_PARAGRAPH.search(text, 0, _FIRST_HEAD_CHARS)
+    return frozenset(line.strip() for line in text[: first.start() if first else 0].split("\n"))
+
+
+def _is_fm_line(line: str) -> bool:
+    # a routing block the page collapsed onto one line: "INFO LOG-00 ... FM AMEMBASSY X TO ..."
+    return bool(_FM_LINE.match(line)) or (" FM " in line and bool(_ROUTING_LINE.match(line)))
+
+
+def _repeated_head(
+    text: str, banner: re.Match[str], first_head: frozenset[str]
+) -> tuple[int, int] | None:
+    """The span of the section head around ``banner``, or None when it heads nothing."""
+    # forward: caveats and addressees, then the E.O. / TAGS / SUBJECT / REF lines and their
+    # continuations as the cable's own head has them; the text goes on at the next other line
+    position, seen_head, end = banner.end() + 1, False, None
+    for _ in range(_MAX_HEAD_LINES):
+        if position >= len(text):
+            end = len(text)
+            break
+        line_end = text.find("\n", position)
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[position:line_end]
+        if _HEAD_BLOCK_LINE.match(line):
+            seen_head = True
+        elif line.strip() and line.strip() not in first_head:
+            if seen_head:
+                end = position
+                break
+            if any(c.islower() for c in line):
+                return None
+        position = line_end + 1
+    if end is None or not seen_head:
+        return None
+    # backward: addressee lines up to FM, then the routing block above it
+    start = banner.start()
+    lines = _lines_before(text, banner.start(), _MAX_HEAD_LINES)
+    fm = next((i for i, (_, line) in enumerate(lines) if _is_fm_line(line)), None)
+    if fm is not None and not any(any(c.islower() for c in line) for _, line in lines[:fm]):
+        start = lines[fm][0]
+        for offset, line in lines[fm + 1 :]:
+            if not _ROUTING_LINE.match(line):
+                break
+            start = offset
+    return start, end
+
+
+def drop_section_heads(text: str) -> str:
+    """Return ``text`` without the heads an old telegram repeats in each later section.
+
+    Examples
+    --------
+    >>> text = ("SUBJECT: BOSSI ON ITALIAN POLITICS\\n\\n1. THE MINISTER SAID THE\\n \\n"
+    ...         "P 231625Z JUL 02\\nFM AMEMBASSY ROME\\nTO SECSTATE WASHDC\\n \\n"
+    ...         "C O N F I D E N T I A L SECTION 02 OF 03 ROME 003639\\n \\nSIPDIS\\n \\n"
+    ...         "E.O. 12958: DECL: 07/19/2012\\nTAGS: PGOV IT\\n"
+    ...         "SUBJECT: BOSSI ON ITALIAN POLITICS\\nCOURT WOULD CHANGE.")
+    >>> drop_section_heads(text)[35:]
+    '\\n1. THE MINISTER SAID THE\\nCOURT WOULD CHANGE.'
+    """
+    pieces: list[str] = []
+    last = 0
+    first_head: frozenset[str] | None = None
+    start = text.find("SECTION")
+    while start >= 0:
+        line_start = text.rfind("\n", 0, start) + 1
+        start = text.find("SECTION", start + 7)
+        if line_start < last:
+            continue
+        banner = _SECTION_BANNER.match(text, line_start)
+        if banner is None or int(banner["n"]) < 2:
+            continue
+        first_head = _first_head_lines(text) if first_head is None else first_head
+        span = _repeated_head(text, banner, first_head)
+        if span is None or span[0] < last:
+            continue
+        pieces.append(text[last : span[0]])
+        last = span[1]
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def drop_inline_page_breaks(text: str) -> str:
@@ -231,5 +357,6 @@ def prepare_body(body: str | PreparedBody) -> PreparedBody:
     """
     if isinstance(body, PreparedBody):
         return body
-    text = drop_inline_page_breaks(drop_short_page_breaks(body[:MAX_BODY].replace("¶", "")))
+    text = drop_short_page_breaks(body[:MAX_BODY].replace("¶", ""))
+    text = drop_section_heads(drop_inline_page_breaks(text))
     return PreparedBody(text=text, lowered=lower_same_length(text), lines=text.split("\n"))
