@@ -32,14 +32,24 @@ _END = re.compile(
     r"|REF\(S\)"
     r"|Classified[ \t]+By"  # "... VISIT TO CAIROClassified By:"
     r"|\n[ \t]*[1-9]\.?[ \t]*\("  # "1. (SBU) Summary"
-    r"|\n[ \t]*\u00b6?1\.[ \t]"  # "1. Summary"
+    r"|\n[ \t]*\u00b6?1\.(?![0-9])"  # "1. Summary", "1.Summary:"
+    r"|\n[ \t]*(?:[A-Z]{1,5}[ \t]*:[ \t]*)?\(?A\)[ \t]"  # a REF list ("Q: A) TRIPOLI 199")
+    r"|(?<=\.\.\.)[ \t]*\n"  # a subject the page cut ("MUNICIPALITY TO FUND...")
     r"|SENSI?TIVE BUT"  # the SBU marking, in any case (09CAIRO226)
     r"|\n[ \t]*-{3,}|PAGE[ \t]+[0-9]+"  # a rule, an old page break
     r"|This is an? Action Req",
     re.IGNORECASE,
 )
 # Upper-case only: a glued banner, a new-style page break "PRETORIA 00000954 001.2 OF 004".
-_CASED_END = re.compile(r"C O N |S E C R E T|[A-Z]+[ \t]+[0-9]+[ \t]+[0-9]+\.?[0-9]*[ \t]+OF\b")
+# A REF glued after the subject ("... FROM SUEZ REF 09 CAIRO 0173") or a repeated banner
+# ("UNCLAS SECTION 01 OF 03 ISTANBUL 000329").
+_CASED_END = re.compile(
+    r"C O N |S E C R E T|[A-Z]+[ \t]+[0-9]+[ \t]+[0-9]+\.?[0-9]*[ \t]+OF\b"
+    r"|[ \t]REF(?:S|TELS?)?[ \t]+(?:[0-9]{2,4}[ \t]+)?[A-Z]{3,}(?:[ \t][A-Z]{3,})?"
+    r"[ \t]+[0-9]{1,6}\b"
+    r"|\b(?:UNCLAS|CONFIDENTIAL|SECRET)[ \t]+(?:SECTION[ \t]+[0-9]+[ \t]+OF[ \t]+[0-9]+[ \t]+)?"
+    r"[A-Z][A-Z ]*[ \t]0{2,}[0-9]+"
+)
 _BACKSLASH_EOL = re.compile(r"\\[ \t]*(?=\n|$)")
 _HYPHEN_EOL = re.compile(r"-[ \t]*\n[ \t]*")
 _WHITESPACE = re.compile(r"\s+")
