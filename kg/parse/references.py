@@ -210,14 +210,40 @@ def parse_references(text: str, year: int | None, *, station: str | None = None)
     """
     result: list[Reference] = []
     seen: set[tuple[str, str | None]] = set()
-    for index, block in enumerate(_blocks(text)):
-        refs = _parse_block(block, year, station)
+    blocks = [_parse_block(block, year, station) for block in _blocks(text)]
+    if year is None and len(blocks) > 1:
+        _date_yearless(blocks)
+    for index, refs in enumerate(blocks):
         if index == 0:
             result.extend(refs)
         else:  # a repeated block (page preview, then full text) adds only what is new
             result.extend(ref for ref in refs if (ref.kind, ref.value) not in seen)
         seen.update((ref.kind, ref.value) for ref in refs)
     return result
+
+
+def _date_yearless(blocks: list[list[Reference]]) -> None:
+    """Give a year-less cable reference the id the same station and number have elsewhere.
+
+    Without the citing cable's year ("REF: CAIRO 0173" in a text without its id or date),
+    a repeated block that writes the year ("REF 09 CAIRO 0173") still tells which cable
+    it is.
+    """
+    known: dict[tuple[str, int], str] = {}
+    for refs in blocks:
+        for ref in refs:
+            parts = split_id(ref.id) if ref.id else None
+            if parts is not None and ref.id is not None:
+                known.setdefault((parts[1], parts[2]), ref.id)
+    for refs in blocks:
+        for ref in refs:
+            if ref.kind != "CABLE" or ref.id is not None:
+                continue
+            # any year will do to learn the station and number the entry names
+            probe = _cable_refs(ref.text, 0, ref.bullet)
+            parts = split_id(probe[0].id) if len(probe) == 1 and probe[0].id else None
+            if parts is not None:
+                ref.id = known.get((parts[1], parts[2]))
 
 
 def _blocks(text: str) -> list[str]:
