@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -299,9 +299,9 @@ class Gazetteer:
 
 
 def upper_names(
-    gazetteer: Gazetteer, table: str, names: Iterable[str]
+    gazetteer: Gazetteer, table: str, names: Callable[[], Iterable[str]]
 ) -> tuple[re.Pattern[str], dict[str, str]]:
-    """Return a pattern of ``names`` written in capitals, and capitals → name.
+    """Return a pattern of the ``names()`` written in capitals, and capitals → name.
 
     For text in capitals (old telegrams, subject lines) case tells nothing, so a name is
     matched only when it is not also a common word of the corpus ("MOBILE", "AID") and has
@@ -309,14 +309,14 @@ def upper_names(
     the gazetteer.
 
     >>> g = load_gazetteer()
-    >>> pattern, names = upper_names(g, "doctest", ["Almaty", "Mobile", "Aid"])
+    >>> pattern, names = upper_names(g, "doctest", lambda: ["Almaty", "Mobile", "Aid"])
     >>> [names[m.group()] for m in pattern.finditer("TRAINING IN ALMATY WITH AID")]
     ['Almaty']
     """
     cached = gazetteer.extra.get(f"upper_{table}")
     if cached is None:
         upper: dict[str, str] = {}
-        for name in names:
+        for name in names():
             if name.lower() in gazetteer.common_words or (len(name) <= 3 and " " not in name):
                 continue
             upper.setdefault(name.upper(), name)

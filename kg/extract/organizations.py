@@ -345,7 +345,7 @@ def extract_organizations(
         if segment.upper:
             # Capitals: the gazetteer's names of several words, matched as capitals.
             pattern, names = upper_names(
-                gazetteer, "orgs", (n for n in gazetteer.org_names if " " in n)
+                gazetteer, "orgs", lambda: (n for n in gazetteer.org_names if " " in n)
             )
             for match in pattern.finditer(text):
                 if starts_word(text, match.start()):

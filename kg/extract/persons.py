@@ -72,6 +72,8 @@ _APPOSITION = re.compile(
     rf"(?:{_TITLE}|head|chief)\b"
 )
 _NEXT_CAPITAL = re.compile(r" [A-Z]")
+# A capitalised word, as surnames are written: "Berrocal", "McKay", "Llewellyn-Jones".
+_CAPITALISED = re.compile(r"[A-Z](?:[\w-]|['’](?!s\b))*\w")
 _NAME_BEFORE = re.compile(
     rf"(?<![\w.-]){_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOKEN}){{1,3}}$"
 )
@@ -642,18 +644,22 @@ def _surname_mentions(context: ExtractContext, found: list[Mention]) -> list[Men
                 mention.entity = full
     if not by_surname:
         return []
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, by_surname)) + r")(?![\w-])")
+    # Capitalised words looked up in the cable's surnames: no pattern compiled per cable.
     extra: list[Mention] = []
+    taken = SpanIndex()
+    for mention in found:
+        if mention.start is not None and mention.end is not None:
+            taken.add(mention.paragraph, mention.start, mention.end)
     for segment in context.segments:
-        for match in pattern.finditer(segment.text):
+        for match in _CAPITALISED.finditer(segment.text):
+            if match.group() not in by_surname or not starts_word(segment.text, match.start()):
+                continue
             start, end = match.span()
-            if context.covered(segment.paragraph, start, end) or any(
-                m.paragraph == segment.paragraph
-                and m.start is not None
-                and m.start <= start < (m.end or 0)
-                for m in (*found, *extra)
+            if context.covered(segment.paragraph, start, end) or taken.overlaps(
+                segment.paragraph, start, end
             ):
                 continue
+            taken.add(segment.paragraph, start, end)
             extra.append(
                 Mention(by_surname[match.group()], match.group(), segment.paragraph, start, end)
             )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import register
-from kg.extract.context import ExtractContext
+from kg.extract.context import ExtractContext, SpanIndex
 from kg.extract.gazetteer import City, Country, Gazetteer, upper_names
 from kg.extract.names import LEADING_STOPWORDS, capitalised_before, starts_word
 from kg.extract.text import Segment, slug
@@ -170,7 +170,7 @@ def extract_places(cable: Cable, context: ExtractContext) -> tuple[list[Mention]
             for match in _US_NOUN.finditer(segment.text):
                 matches.append((segment, match.start(1), match.end(1), "United States"))
         if segment.upper:
-            pattern, names = upper_names(gazetteer, "places", _place_names(gazetteer))
+            pattern, names = upper_names(gazetteer, "places", lambda: _place_names(gazetteer))
         else:
             pattern, names = gazetteer.place_pattern, None
         for match in pattern.finditer(segment.text):
@@ -182,15 +182,13 @@ def extract_places(cable: Cable, context: ExtractContext) -> tuple[list[Mention]
             if code:
                 countries.add(code)
     mentions: list[Mention] = []
+    taken = SpanIndex()
 
     def free(paragraph: int | None, start: int, end: int) -> bool:
-        return not context.covered(paragraph, start, end) and not any(
-            m.paragraph == paragraph
-            and m.start is not None
-            and m.start < end
-            and start < (m.end or 0)
-            for m in mentions
-        )
+        if context.covered(paragraph, start, end) or taken.overlaps(paragraph, start, end):
+            return False
+        taken.add(paragraph, start, end)
+        return True
 
     for segment in context.segments:
         if segment.upper:

@@ -7,6 +7,7 @@ and line breaks collapsed to one space), which is what :func:`cable_segments` yi
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -172,6 +173,7 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 _LEADING_THE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=65536)
 def normalize_name(name: str) -> str:
     """Return the comparison form of a name: ASCII, lower case, no leading article.
 
