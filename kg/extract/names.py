@@ -11,6 +11,7 @@ from collections.abc import Iterator
 __all__ = [
     "CAP",
     "DEFINITION",
+    "ORG_JOINS",
     "definitions",
     "LEADING_STOPWORDS",
     "ORG_HEADS",
@@ -103,6 +104,8 @@ ORG_HEADS = [
     "Caucus",
     "Energy",
     "Holding",
+    "Club",
+    "Municipality",
 ]
 
 PROGRAMME_HEADS = [
@@ -216,7 +219,6 @@ LEADING_STOPWORDS = frozenset(
         "Last",
         "Next",
         "Current",
-        "Joint",
         "Outgoing",
         "Incoming",
     ]
@@ -232,7 +234,8 @@ _COMPANY_AFTER = re.compile(
 )
 # "Biwater Construction Limited", "TNK-BP's CEO": the name, then the cue.
 _COMPANY_BEFORE = re.compile(
-    r"(?:'s |’s | )(?:company|firm|Inc\b|Corp\b|Ltd\b|Limited|S\.A\.|GmbH|PLC|plc|"
+    r"(?:'s |’s | )(?:company|firm|conglomerate|airline|carrier|"
+    r"Inc\b|Corp\b|Ltd\b|Limited|S\.A\.|GmbH|PLC|plc|"
     r"chief executive|CEO|board of directors|shareholders|subsidiary)"
 )
 
@@ -275,7 +278,9 @@ def starts_word(text: str, start: int) -> bool:
     return start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "_-")
 
 
-def capitalised_before(text: str, start: int, limit: int) -> int:
+def capitalised_before(
+    text: str, start: int, limit: int, joins: frozenset[str] | None = None
+) -> int:
     """Return where the run of at most ``limit`` capitalised words before ``start`` begins.
 
     Segments have single spaces, so words are what lies between them. Used to grow a
@@ -294,7 +299,7 @@ def capitalised_before(text: str, start: int, limit: int) -> int:
             break
         begin = text.rfind(" ", 0, position - 1) + 1
         word = text[begin : position - 1]
-        if word in _NAME_PARTICLES and position != start and begin >= 2:
+        if word in (joins or _NAME_PARTICLES) and position != start and begin >= 2:
             # "Rio de Janeiro": a particle between two capitalised words.
             before = text.rfind(" ", 0, begin - 1) + 1
             if _CAP_WORD.fullmatch(text, before, begin - 1):
@@ -312,6 +317,8 @@ _LOWER_COMPOUND = re.compile(r"-[a-z]")
 
 
 _NAME_PARTICLES = frozenset(["de", "da", "do", "dos", "das", "del", "la", "al", "el", "of"])
+# Organizations also join names with "and": "Hills and Company", "US and Canada Division".
+ORG_JOINS = _NAME_PARTICLES | {"and", "&"}
 
 
 # "(ABC)" after a long name: the acronym is defined there.

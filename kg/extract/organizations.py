@@ -15,6 +15,7 @@ from kg.extract.names import (
     CAP,
     LEADING_STOPWORDS,
     ORG_HEADS,
+    ORG_JOINS,
     capitalised_before,
     company_names,
     definitions,
@@ -356,7 +357,7 @@ def extract_organizations(
         for head_match in _NAMED_HEAD.finditer(text):
             if head_match.start() < last_end or not starts_word(text, head_match.start()):
                 continue
-            begin = capitalised_before(text, head_match.start(), 5)
+            begin = _join_start(text, capitalised_before(text, head_match.start(), 5, ORG_JOINS))
             while begin < last_end:  # not back into the name before
                 begin = text.find(" ", begin) + 1
             tail = _NAMED_TAIL.match(text, head_match.end())
@@ -440,6 +441,24 @@ def _corpus_acronym(context: ExtractContext, acronym: str) -> Entity | None:
     entity = _pattern_entity(context, found[0].split())
     entity.alt_labels.append(acronym)
     return entity
+
+
+def _join_start(text: str, begin: int) -> int:
+    """Undo an "and" join that reads as a list, not one name: "Econoffs and Foreign
+    Commercial Service" (more than one word after "and", or a jargon/compound before)."""
+    words = text[begin:].split(" ")
+    if "and" not in words[:6] and "&" not in words[:6]:
+        return begin
+    index = words.index("and") if "and" in words[:6] else words.index("&")
+    before = words[index - 1] if index else ""
+    head = next((i for i, w in enumerate(words) if w in ORG_HEADS), len(words))
+    if head - index > 2 or "-" in before or before in _LIST_WORDS:
+        return begin + len(" ".join(words[: index + 1])) + 1
+    return begin
+
+
+# Plural roles that open a list of actors, never a name: "Econoffs and ...".
+_LIST_WORDS = frozenset(["Econoffs", "Poloffs", "Emboffs", "Officials", "Representatives"])
 
 
 def _cut_tail(context: ExtractContext, words: list[str]) -> list[str]:
