@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
@@ -23,7 +24,15 @@ import yaml
 
 from kg.extract.text import trie_pattern
 
-__all__ = ["City", "Country", "Gazetteer", "OrgEntry", "load_gazetteer", "upper_names"]
+__all__ = [
+    "City",
+    "Country",
+    "Gazetteer",
+    "OrgEntry",
+    "Region",
+    "load_gazetteer",
+    "upper_names",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +60,16 @@ class Country:
     geonameid: int | None
     lat: float | None
     long: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A first-level subdivision of a country (ISO 3166-2, from pycountry)."""
+
+    code: str
+    name: str
+    country: str
+    type: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,6 +304,8 @@ class Gazetteer:
     learned_acronyms: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     companies: frozenset[str] = frozenset()
     common_words: frozenset[str] = frozenset()
+    # ASCII name → the first-level subdivisions of that name (states, provinces, oblasts).
+    regions: dict[str, list[Region]] = field(default_factory=dict)
     # Country code → key of its national legislature in the organizations table.
     legislatures: dict[str, str] = field(default_factory=dict)
     company_pattern: re.Pattern[str] | None = None
@@ -421,6 +442,22 @@ def _load_cities(raw: list[dict[str, Any]]) -> dict[str, list[City]]:
     return cities
 
 
+def _load_regions(taken: set[str]) -> dict[str, list[Region]]:
+    """First-level subdivisions by their ASCII name ("Assam", "Limon"), leaving out names a
+    country or city already has and words too common to be names."""
+    regions: dict[str, list[Region]] = {}
+    for record in pycountry.subdivisions:
+        if record.parent_code:
+            continue
+        name = unicodedata.normalize("NFKD", record.name).encode("ascii", "ignore").decode()
+        if len(name) < 4 or name in taken or name in _CITY_STOPWORDS or not _LATIN_NAME.match(name):
+            continue
+        regions.setdefault(name, []).append(
+            Region(record.code, name, record.country_code, record.type)
+        )
+    return regions
+
+
 @functools.cache
 def load_gazetteer() -> Gazetteer:
     """Load and compile every table (cached: one copy per process).
@@ -466,7 +503,8 @@ def load_gazetteer() -> Gazetteer:
     for label, alternates in SUPRANATIONAL.items():
         for name in (label, *alternates):
             supranational[name] = label
-    place_names = [*country_names, *cities, *supranational]
+    regions = _load_regions(country_names.keys() | cities.keys())
+    place_names = [*country_names, *cities, *supranational, *regions]
     # "U.K.-based", "Almaty-based": a lower-case suffix after a hyphen still names the place.
     place_pattern = re.compile(r"(?:" + trie_pattern(place_names) + r")(?:(?![\w-])|(?=-[a-z]))")
 
@@ -494,6 +532,7 @@ def load_gazetteer() -> Gazetteer:
         learned_acronyms=learned["acronyms"],
         companies=companies,
         common_words=frozenset(learned.get("common_words", ())),
+        regions=regions,
         legislatures={e.country: e.key for e in orgs.values() if e.legislature and e.country},
         company_pattern=re.compile(r"(?:" + trie_pattern(companies) + r")(?![\w-])"),
         demonym_pattern=trie_pattern(demonyms),

@@ -10,7 +10,7 @@ import re
 
 from kg.extract import register
 from kg.extract.context import ExtractContext, SpanIndex
-from kg.extract.gazetteer import City, Country, Gazetteer, upper_names
+from kg.extract.gazetteer import City, Country, Gazetteer, Region, upper_names
 from kg.extract.names import LEADING_STOPWORDS, capitalised_before, starts_word
 from kg.extract.text import Segment, slug
 from kg.model import Cable, Entity, Event, Mention
@@ -93,6 +93,11 @@ def _named_place(context: ExtractContext, name: str, kind: str, place_type: str)
     code = context.country
     label = f"{name} {kind}"
     gazetteer = context.gazetteer
+    region = next((r for r in gazetteer.regions.get(name, ()) if r.country == code), None)
+    if region is not None and place_type == "region":
+        entity = region_entity(gazetteer, region)  # "Limon province" is Limon
+        entity.alt_labels.append(label)
+        return entity
     country = gazetteer.countries.get(code or "")
     attributes: dict[str, object] = {
         "place_type": place_type,
@@ -110,6 +115,50 @@ def _named_place(context: ExtractContext, name: str, kind: str, place_type: str)
         label=label,
         attributes=attributes,
     )
+
+
+def region_entity(gazetteer: Gazetteer, region: Region) -> Entity:
+    """Return the entity of a first-level subdivision, contained in its country, at the
+    point of its same-named city when there is one ("Limon").
+
+    >>> from kg.extract.gazetteer import load_gazetteer
+    >>> g = load_gazetteer()
+    >>> e = region_entity(g, g.regions["Assam"][0])
+    >>> e.key, e.attributes["contained_in"], e.attributes["iso"]
+    ('place/assam-in', 'place/india', 'IN-AS')
+    """
+    country = gazetteer.countries.get(region.country)
+    seat = next(
+        (c for c in gazetteer.cities.get(region.name, ()) if c.country == region.country), None
+    )
+    return Entity(
+        key=f"place/{slug(region.name)}-{region.country.lower()}",
+        type="place",
+        label=region.name,
+        attributes={
+            "place_type": "region",
+            "country": region.country,
+            "iso": region.code,
+            "contained_in": f"place/{slug(country.name)}" if country else None,
+            "lat": seat.lat if seat else None,
+            "long": seat.long if seat else None,
+            "gazetteer": True,
+        },
+    )
+
+
+def _choose_region(
+    context: ExtractContext, candidates: list[Region], countries: set[str]
+) -> Region | None:
+    """The region of the cable's country, else of a country the cable names (a region
+    name alone is too often a word or a person's name to be taken anywhere)."""
+    for region in candidates:
+        if region.country == context.country:
+            return region
+    for region in candidates:
+        if region.country in countries:
+            return region
+    return None
 
 
 def _choose_city(
@@ -228,6 +277,14 @@ def extract_places(cable: Cable, context: ExtractContext) -> tuple[list[Mention]
                 label,
                 attributes={"place_type": "supranational", "gazetteer": True},
             )
+        elif name in gazetteer.regions:
+            subdivision = _choose_region(context, gazetteer.regions[name], countries)
+            if (
+                subdivision is not None
+                and name.lower() not in gazetteer.common_words
+                and not (" " not in name and _inside_name(segment.text, start, end))
+            ):
+                entity = region_entity(gazetteer, subdivision)
         elif segment.upper or not (" " not in name and _inside_name(segment.text, start, end)):
             city = _choose_city(context, gazetteer.cities[name], countries)
             if city is not None:
