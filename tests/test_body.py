@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kg.config import SourcesConfig
 from kg.parse.body import (
     canonical_signers,
     clean_content,
@@ -16,7 +17,12 @@ from kg.parse.body import (
     parse_signers,
     parse_summary,
 )
+from kg.parse.cable import parse_cable
 from kg.parse.prepared import drop_page_breaks, prepare_body
+from kg.sources import iter_members
+from kg.sources.archives import Member
+from kg.synth import generate, iter_cables
+from tests.data import CORPUS_6712, needs_shared
 
 _PAGE_BREAK = re.compile(r"ASTANA 0+367\s+00\d\.\d OF 00\d")
 
@@ -136,3 +142,184 @@ def test_page_break_lines_go_and_prose_stays() -> None:
         "",
         "2. (C) More.",
     ]
+
+
+# Real text from the 6,712-cable corpus, as the page extractor hands it to the body parser.
+BRASILIA_129 = (
+    "C O N F I D E N T I A L SECTION 01 OF 02 BRASILIA 000129 \n\nSIPDIS \n\nSIPDIS \n\n"
+    "DEPARTMENT FOR PM, WHA, AND EEB \n\nE.O. 12958: DECL: 01/24/2018 \n"
+    "TAGS: PREL MARR EAIR PGOV BR\nSUBJECT: BRAZILIAN DEFENSE MINISTER ON DCA, TRIP TO FRANCE "
+    "AND RUSSIA, CIVIL AVIATION \n\nREF: A. STATE 3557 B. BRASILIA 99 C. STATE 3163 \n\n"
+    "Classified By: AMBASSADOR CLIFFORD SOBEL, REASON 1.4 (B) AND (D) \n\n"
+    "1. (C) Summary. Brazilian Defense Minister Nelson Jobim told the Ambassador January 17 "
+    "that he would like to sign a Defense Cooperation Agreement (DCA, ref A) when he visits "
+    "Washington in March. End summary. \n\n"
+    "Defense Cooperation Agreement: The Battle is Joined "
+    "--------------------------------------------- ------ \n\n"
+    "2. (C) In a private breakfast on January 17, the Ambassador "
+)
+# 06CARACAS958: a page break between a heading and its closing rule.
+CARACAS_958 = (
+    "5. (C) The BRV may \nview the production of ethanol--a by-product of sugar \n"
+    "refinery--as a fringe benefit to its project to resurrect \n"
+    "failed Cuban sugar mills in Venezuela. \n\n---------------------------------------- \n"
+    "Going Nuclear?: Uranium Rumors and More \n\nCARACAS 00000958 003.2 OF 005 \n\n\n"
+    "---------------------------------------- \n\n"
+    "6. (C) As reported REF A, recent rumors that Venezuela is \n"
+    "trafficking in nuclear weapons and mining uranium for Iran \nappear to be little mor"
+)
+# 06BRASILIA609: a page break between a heading and its underline.
+BRASILIA_609 = (
+    "4. (U) Palocci's clumsy attempt to discredit his accusers. End Comment.) \n\n"
+    "Who is Mantega? \n\nBRASILIA 00000609 002 OF 003 \n\n--------------- \n\n"
+    "5. (U) Lula named current BNDES President and former Planning Minister Guido Mantega "
+    "to replace Palocci."
+)
+# 06BERN141: a page break the page glued into a line of text.
+BERN_141 = (
+    "3. (C) The MLAT it signed with the United States in 2003  BERN 00000141 002 OF 004   "
+    "was the first of its kind for Liechtenstein."
+)
+_RULE_RUN = re.compile(r"[-=_]{4,}")
+
+
+def test_addressee_line_is_no_heading() -> None:
+    cable = parse_cable(BRASILIA_129)
+    assert cable.addressees == ["DEPARTMENT FOR PM, WHA, AND EEB"]
+    paragraphs = cable.paragraphs
+    assert [(p.number, p.heading) for p in paragraphs] == [
+        (1, None),
+        (2, "Defense Cooperation Agreement: The Battle is Joined"),
+    ]
+    assert paragraphs[0].text.endswith("when he visits Washington in March. End summary.")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "C O N F I D E N T I A L SECTION 01 OF 02 ANKARA 001599",
+        "S E C R E T SECTION 01 OF 03 MEXICO 001487",
+        "SIPDIS",
+        "STATE FOR SCA/INS, ISN",
+        "C O R R E C T E D COPY CAPTION",
+        "XXXXXXXXXXXX",
+        "SUBJECT",
+    ],
+)
+def test_head_and_furniture_lines_head_no_paragraph(line: str) -> None:
+    # each line alone between blank lines, above the E.O. line, as the corpus has them
+    body = f"{line}\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: A TEST\n\n1. (C) Text.\n\n2. (C) More."
+    assert [p.heading for p in parse_paragraphs(body)] == [None, None]
+
+
+def test_heading_split_by_a_page_break_starts_a_section() -> None:
+    for text in (CARACAS_958, drop_page_breaks(CARACAS_958)):
+        paragraphs = parse_paragraphs(text)
+        assert [(p.number, p.heading) for p in paragraphs] == [
+            (5, None),
+            (6, "Going Nuclear?: Uranium Rumors and More"),
+        ]
+        assert paragraphs[0].text.endswith("failed Cuban sugar mills in Venezuela.")
+    paragraphs = parse_paragraphs(drop_page_breaks(BRASILIA_609))
+    assert [(p.number, p.heading) for p in paragraphs] == [(4, None), (5, "Who is Mantega?")]
+    assert paragraphs[0].text.endswith("discredit his accusers. End Comment.)")
+
+
+def test_heading_glued_to_prose_is_split_off() -> None:
+    # 10CAIRO237 and 09KYIV1991: the page joined heading and rules onto the last text line
+    text = (
+        "1. (C) his criticism a personal affront. End Comment. "
+        "--------------------------------- An Enthusiastic Welcome and Media Reaction "
+        "--------------------------------\n\n2. (C) Activists said.\n"
+        "were using the visit to send a signal to Moscow. End Summary. Border Demarcation "
+        "------------------\n\n3. (C) On border demarcation."
+    )
+    paragraphs = parse_paragraphs(text)
+    assert [(p.number, p.heading) for p in paragraphs] == [
+        (1, None),
+        (2, "An Enthusiastic Welcome and Media Reaction"),
+        (3, "Border Demarcation"),
+    ]
+    assert paragraphs[0].text == "his criticism a personal affront. End Comment."
+    assert paragraphs[1].text.endswith("signal to Moscow. End Summary.")
+
+
+def test_page_break_glued_into_a_line_is_dropped() -> None:
+    [paragraph] = parse_paragraphs(BERN_141)
+    assert paragraph.text == (
+        "The MLAT it signed with the United States in 2003 was the first of its kind for "
+        "Liechtenstein."
+    )
+
+
+def test_no_rule_reaches_paragraph_text(seed_body: str) -> None:
+    for text in (BRASILIA_129, CARACAS_958, BRASILIA_609, seed_body):
+        for paragraph in parse_paragraphs(text):
+            assert not _RULE_RUN.search(paragraph.text), paragraph.text
+
+
+def test_synthetic_headings_after_page_breaks_start_sections() -> None:
+    # kg synth puts page breaks anywhere, also inside "----- / TITLE / -----" headings
+    rule = re.compile(r"^\s*[-=]{3,}\s*$")
+    for (name, text), (_, telegram) in zip(
+        generate(300, 0, "text"), iter_cables(300, 0), strict=True
+    ):
+        lines = telegram.lines
+        titles = {
+            lines[i].strip()
+            for i in range(1, len(lines) - 1)
+            if rule.match(lines[i - 1]) and rule.match(lines[i + 1]) and lines[i].strip()
+        }
+        paragraphs = parse_cable(text, source=name).paragraphs
+        assert titles <= {p.heading for p in paragraphs}, name
+        for paragraph in paragraphs:
+            assert not _RULE_RUN.search(paragraph.text), name
+            assert not any(title in paragraph.text for title in titles if len(title) > 12), name
+
+
+@pytest.fixture(scope="module")
+def corpus_pages() -> dict[str, str]:
+    """A few pages of the 6,712 archive, by id, read in one pass."""
+    wanted = {"03ROME2045", "09CAIRO211", "08BRASILIA129", "06MADRID934"}
+    pages: dict[str, str] = {}
+    for member in iter_members(CORPUS_6712, config=SourcesConfig()):
+        stem = getattr(member, "name", "").rsplit(".", 1)[0]
+        if stem in wanted and isinstance(member, Member):
+            pages[stem] = member.data.decode("utf-8")
+    assert set(pages) == wanted
+    return pages
+
+
+@pytest.mark.slow
+@needs_shared(CORPUS_6712)
+def test_corpus_section_heads_addressees_and_page_breaks(corpus_pages: dict[str, str]) -> None:
+    # 03ROME2045 repeats routing, banner, addressee, E.O., TAGS and SUBJECT in each of its
+    # six sections; none of it is paragraph text or a heading
+    rome = parse_cable(corpus_pages["03ROME2045"])
+    assert rome.addressees == ["CENTCOM FOR J5, POLAD"]
+    assert [p.number for p in rome.paragraphs] == list(range(1, 19))
+    headings = {p.number: p.heading for p in rome.paragraphs}
+    assert headings[1] is None
+    assert headings[8] == "LOGISTICAL SUPPORT - GETTING TO THE FIGHT"
+    assert headings[13] == "FORCE PROTECTION"
+    for paragraph in rome.paragraphs:
+        for junk in ("FM AMEMBASSY ROME", "LOG-00", "CENTCOM FOR J5", "TAGS:", "PTQ0"):
+            assert junk not in paragraph.text
+    assert rome.paragraphs[11].text.endswith("INTEGRATED INTO OPERATIONAL DECISION MAKING.")
+    brasilia = parse_cable(corpus_pages["08BRASILIA129"])
+    assert brasilia.paragraphs[0].heading is None
+    madrid = parse_cable(corpus_pages["06MADRID934"])
+    assert {p.number: p.heading for p in madrid.paragraphs}[10] == "Underestimating the Enemy"
+
+
+@pytest.mark.slow
+@needs_shared(CORPUS_6712)
+def test_09cairo211_reference_and_subject(corpus_pages: dict[str, str]) -> None:
+    page = corpus_pages["09CAIRO211"]
+    cable = parse_cable(page)
+    assert cable.subject == "EGYPT'S 54th BIRD FLU VICTIM, 1st FROM SUEZ"  # the page title
+    assert [r.id for r in cable.references] == ["09CAIRO173"]
+    # the same telegram without its page (no id, no date): the year comes from the
+    # copy of the REF line that writes it ("REF 09 CAIRO 0173")
+    body_only = parse_cable(page, format="body")
+    assert [(r.text, r.id) for r in body_only.references] == [("CAIRO 0173", "09CAIRO173")]

@@ -89,3 +89,36 @@ def test_nondisclosure_deadline_forms() -> None:
     assert parse_nondisclosure_deadline("E.o. 12958: decl: 07/01/2034") == "2034-07-01"
     assert parse_nondisclosure_deadline("EO 12958 DECL: 13/45/2020") is None  # no such date
     assert parse_nondisclosure_deadline("E.O. 12356: DECL: OADR") is None
+
+
+def test_addressees_skip_a_dump_row_routing_and_repeated_classification() -> None:
+    # 09MONTERREY183 as the page has it: a Cablegate dump row (classification field, then
+    # the routing header) above the telegram's own banner
+    body = (
+        "207793\n2009-05-19 19:20:00\n09MONTERREY183\nConsulate Monterrey\nCONFIDENTIAL\n\n"
+        "VZCZCXRO8366\nRR RUEHCD RUEHGD RUEHHO RUEHNG RUEHNL RUEHRD RUEHRS RUEHTM\n"
+        "DE RUEHMC #0183/01 1391920\nZNY CCCCC ZZH\nR 191920Z MAY 09\nFM AMCONSUL MONTERREY\n"
+        "TO RUEHC/SECSTATE WASHDC 3707\nINFO RUEHME/AMEMBASSY MEXICO 4761\n"
+        "RUEHXC/ALL US CONSULATES IN MEXICO COLLECTIVE\nRUEABND/DEA HQ WASHDC\n\n"
+        "C O N F I D E N T I A L SECTION 01 OF 02 MONTERREY 000183 \n \nSIPDIS \n \n"
+        "SECSTATE FOR DS/IP \n \nE.O. 12958: DECL:  5/19/2019 \nTAGS: ASEC SNAR CASC KCRM MX\n"
+    )
+    assert header.parse_addressees(body) == ["SECSTATE FOR DS/IP"]
+    # 03ROME2045 and 09MBABANE141: a classification line under the banner is no addressee;
+    # 05BUENOSAIRES141: a surname that opens with R is no routing indicator
+    rome = (
+        "C O N F I D E N T I A L SECTION 01 OF 06 ROME 002045 \n \nSIPDIS \n \n"
+        "                       CONFIDENTIAL \n \nNOFORN \n \nCENTCOM FOR J5, POLAD \n \n"
+        "E.O. 12958: DECL: 05/12/2013 \n"
+    )
+    assert header.parse_addressees(rome) == ["CENTCOM FOR J5, POLAD"]
+    buenos_aires = (
+        "C O N F I D E N T I A L SECTION 01 OF 08 BUENOS AIRES 000141 \n \nSIPDIS \n \n"
+        "NSC FOR TOM SHANNON, KIM BRIER, NILMINI GUNARATNE, DEL \n\nRENIGAR \n\n"
+        "USCINCSO FOR POLAD \n\nE.O. 12958: DECL: 01/25/2015\n"
+    )
+    assert header.parse_addressees(buenos_aires) == [
+        "NSC FOR TOM SHANNON, KIM BRIER, NILMINI GUNARATNE, DEL",
+        "RENIGAR",
+        "USCINCSO FOR POLAD",
+    ]

@@ -88,6 +88,22 @@ _CAVEAT_ONLY = re.compile(
     r"STADIS|E[ \t]?F[ \t]?T[ \t]?O|NOT FOR INTERNET DISTRIBUTION)[ \t.,;:/]*)+$",
     re.IGNORECASE,
 )
+# A classification line repeated below the banner ("CONFIDENTIAL", "SECRET//NOFORN",
+# "SENSITIVE BUT UNCLASSIFIED") or a second banner ("S E C R E T THE HAGUE 002113").
+_CLASSIFICATION_LINE = re.compile(
+    r"^[ \t]*(?:SENSITIVE[ \t]+BUT[ \t]+UNCLASSIFIED|(?:UNCLAS(?:SIFIED)?|(?:TOP[ \t]+)?SECRET"
+    r"|CONFIDENTIAL|LIMITED[ \t]+OFFICIAL[ \t]+USE|S[ \t]?E[ \t]?C[ \t]?R[ \t]?E[ \t]?T"
+    r"|C[ \t]?O[ \t]?N[ \t]?F[ \t]?I[ \t]?D[ \t]?E[ \t]?N[ \t]?T[ \t]?I[ \t]?A[ \t]?L)"
+    r"(?:[ \t/]+(?:NOFORN|SIPDIS|SENSITIVE|EXDIS|NODIS|LIMDIS|ORCON))*"
+    r"(?P<id>[ \t]+(?:SECTION[ \t]+[0-9]+[ \t]+OF[ \t]+[0-9]+[ \t]+)?[A-Z][A-Z .'\-]*"
+    r"[ \t]+[0-9]{3,7})?)[ \t.]*$"
+)
+# A line of a telegram's routing (a dump's copy of it above the banner), never an addressee.
+_ROUTING = re.compile(
+    r"^(?:VZCZC|(?:[ZOPR]{1,2}[ \t]+)?R[UHC][A-Z]{2,5}(?:/|[ \t]|$)|DE[ \t]+R[A-Z]{3}|ZN[RY][ \t]"
+    r"|[ZOPR]{1,2}[ \t]+[0-9]{6}Z|(?:FM|XMT)[ \t]|BT$|(?:TO|INFO)[ \t]+(?:R[UHC][A-Z]{2,5}/"
+    r"|AMEMBASSY|AMCONSUL|SECSTATE|USMISSION|USDEL|ALL[ \t]|[A-Z ]+COLLECTIVE))"
+)
 _INLINE_EO = re.compile(r"\s+E\.?\s?O\.?\s+1[0-9]{4}.*$")
 
 
@@ -292,7 +308,12 @@ def parse_addressees(body: str) -> list[str]:
             break
         text = " ".join(line.split())
         text = _INLINE_EO.sub("", text)
-        if not text or _CAVEAT_ONLY.match(text):
+        classification = _CLASSIFICATION_LINE.match(text) if text else None
+        if (classification and classification["id"]) or _ROUTING.match(text):
+            # the telegram's own banner: what came before it (a dump's routing lines
+            # under a classification field) addresses nothing
+            found = []
+        if not text or classification or _CAVEAT_ONLY.match(text) or _ROUTING.match(text):
             joining = False
             continue
         if joining and found:

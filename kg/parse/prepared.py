@@ -136,7 +136,7 @@ _FM_LINE = re.compile(r"[ \t]*FM[ \t]+[A-Z]")
 # What stands above the FM line of a repeated head: date-time group, routing and
 # distribution lines ("INFO  LOG-00  NP-00", "SAS-00 /018W", "----CF2A6B  231627Z /38").
 _ROUTING_LINE = re.compile(
-    r"[ \t]*(?:$|-{1,}[ \t]*$"
+    r"[ \t]*(?:$"
     r"|ACTION[ \t]+[A-Z0-9]+-[0-9]{2}\b.*|INFO[ \t]+LOG-[0-9]{2}\b.*"
     r"|[OPRZ]{1,2}[ \t]+[0-9]{6}Z[ \t]+[A-Z]{3}[ \t]+[0-9]{2}\b.*"
     r"|-{3,}[A-Z0-9]*[ \t]+[0-9]{6}Z[ \t]+/[0-9]{2}\b.*"
