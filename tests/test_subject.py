@@ -72,3 +72,36 @@ def test_subject_of_an_email_wrapper() -> None:
         "RISKY BUSINESS? AMERICAN CONSTRUCTION FIRM ENTERS JOINT VENTURE WITH GOL"
     )
     assert parse_wrapper_subject("VZCZCXRO4403\nSUBJECT: KAZAKHSTAN: INL TRAINING") == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # 09CAIRO211: the REF line glued after the subject
+        (
+            "SUBJECT:\n\nEGYPT'S 54th BIRD FLU VICTIM, 1st FROM SUEZ REF 09 CAIRO 0173 Sensitive "
+            "but Unclassified.",
+            "EGYPT'S 54th BIRD FLU VICTIM, 1st FROM SUEZ",
+        ),
+        # 09CAIRO205: the first paragraph right under the subject, no space after "1."
+        (
+            "SUBJECT: LESSONS LEARNED FROM EMBASSY CAIRO'S EVACUATION OFAMERICAN CITIZENS FROM "
+            "GAZA\n1.Summary: Embassy Cairo evacuated four families",
+            "LESSONS LEARNED FROM EMBASSY CAIRO'S EVACUATION OFAMERICAN CITIZENS FROM GAZA",
+        ),
+        # 08TRIPOLI402: a REF list whose keyword the page mangled ("Q:")
+        (
+            "SUBJECT: POLITICAL-ECONOMIC REFORM, JAMAHIRIYA-STYLE\n"
+            "Q: A) TRIPOLI 199, B) TRIPOLI 227   TRIPOLI 00000402 \n\n001.2 OF 003\n",
+            "POLITICAL-ECONOMIC REFORM, JAMAHIRIYA-STYLE",
+        ),
+        # 05ISTANBUL329: a subject the page cut, then the head again
+        (
+            "SUBJECT: MUNICIPALITY TO FUND...\n14:25 UNCLAS SECTION 01 OF 03 ISTANBUL 000329 "
+            "SIPDIS SENSITIVE",
+            "MUNICIPALITY TO FUND...",
+        ),
+    ],
+)
+def test_subject_ends_before_what_the_page_glued_to_it(text: str, subject: str) -> None:
+    assert parse_subject(text) == subject
