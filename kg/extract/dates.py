@@ -9,7 +9,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
-__all__ = ["DATE_HINT", "find_date"]
+__all__ = ["DATE_HINT", "date_offset", "find_date"]
 
 _MONTHS = {name: i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name: i for i, name in enumerate(calendar.month_abbr) if name})
@@ -107,44 +107,66 @@ def find_date(text: str, created: date, future: bool = False) -> tuple[str | Non
     >>> find_date("the minister said on Monday", date(2009, 1, 21))  # a Wednesday
     ('2009-01-19', '2009-01-19')
     """
+    found = _first_match(text)
+    if found is None:
+        return _relative_day(text, created, future)
+    kind, match = found
+    g = match.groups()
+    if kind == "md-md":
+        m1, m2 = _MONTHS[g[0]], _MONTHS[g[2]]
+        y2 = _resolve(m2, g[4], created, future)
+        y1 = y2 if m1 <= m2 else y2 - 1
+        return _iso(y1, m1, int(g[1])), _iso(y2, m2, int(g[3]))
+    if kind == "md-d":
+        m = _MONTHS[g[0]]
+        y = _resolve(m, g[3], created, future)
+        return _iso(y, m, int(g[1])), _iso(y, m, int(g[2]))
+    if kind == "d-dm":
+        m = _MONTHS[g[2]]
+        y = _resolve(m, g[3], created, future)
+        return _iso(y, m, int(g[0])), _iso(y, m, int(g[1]))
+    if kind == "md":
+        m = _MONTHS[g[0]]
+        y = _resolve(m, g[2], created, future)
+        day = _iso(y, m, int(g[1]))
+        return day, day
+    if kind == "dm":
+        m = _MONTHS[g[1]]
+        y = _resolve(m, g[2], created, future)
+        day = _iso(y, m, int(g[0]))
+        return day, day
+    if kind == "my":
+        month = _iso(int(g[1]), _MONTHS[g[0]])
+        return month, month
+    if kind == "m":
+        m = _MONTHS[g[0]]
+        month = _iso(_resolve(m, None, created, future), m)
+        return month, month
+    return None, None
+
+
+def _first_match(text: str) -> tuple[str, re.Match[str]] | None:
+    """The first of the date patterns, in priority order, that ``text`` holds."""
     if not DATE_HINT.search(text):
-        return None, None
+        return None
     for kind, pattern in _PATTERNS:
         match = pattern.search(text)
-        if not match:
-            continue
-        g = match.groups()
-        if kind == "md-md":
-            m1, m2 = _MONTHS[g[0]], _MONTHS[g[2]]
-            y2 = _resolve(m2, g[4], created, future)
-            y1 = y2 if m1 <= m2 else y2 - 1
-            return _iso(y1, m1, int(g[1])), _iso(y2, m2, int(g[3]))
-        if kind == "md-d":
-            m = _MONTHS[g[0]]
-            y = _resolve(m, g[3], created, future)
-            return _iso(y, m, int(g[1])), _iso(y, m, int(g[2]))
-        if kind == "d-dm":
-            m = _MONTHS[g[2]]
-            y = _resolve(m, g[3], created, future)
-            return _iso(y, m, int(g[0])), _iso(y, m, int(g[1]))
-        if kind == "md":
-            m = _MONTHS[g[0]]
-            y = _resolve(m, g[2], created, future)
-            day = _iso(y, m, int(g[1]))
-            return day, day
-        if kind == "dm":
-            m = _MONTHS[g[1]]
-            y = _resolve(m, g[2], created, future)
-            day = _iso(y, m, int(g[0]))
-            return day, day
-        if kind == "my":
-            month = _iso(int(g[1]), _MONTHS[g[0]])
-            return month, month
-        if kind == "m":
-            m = _MONTHS[g[0]]
-            month = _iso(_resolve(m, None, created, future), m)
-            return month, month
-    return _relative_day(text, created, future)
+        if match:
+            return kind, match
+    return None
+
+
+def date_offset(text: str) -> int | None:
+    """Return where in ``text`` the date :func:`find_date` reads begins, or None.
+
+    >>> date_offset("Poloff met him and on July 14 they spoke")
+    22
+    """
+    found = _first_match(text)
+    if found is not None:
+        return found[1].start()
+    match = _WEEKDAY.search(text) or _RELATIVE.search(text)
+    return match.start() if match else None
 
 
 def _relative_day(text: str, created: date, future: bool) -> tuple[str | None, str | None]:

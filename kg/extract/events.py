@@ -12,7 +12,7 @@ from datetime import date
 
 from kg.extract import register
 from kg.extract.context import ExtractContext
-from kg.extract.dates import find_date
+from kg.extract.dates import date_offset, find_date
 from kg.extract.names import starts_word
 from kg.extract.text import sentences, trie_pattern
 from kg.model import Cable, Event, Mention
@@ -123,11 +123,12 @@ def extract_events(cable: Cable, context: ExtractContext) -> tuple[list[Mention]
             continue
         triggers = _triggers(context, segment.paragraph, segment.text)
         for offset, sentence in sentences(segment.text):
-            kinds = [k for at, k in triggers if offset <= at < offset + len(sentence)]
+            here = [(at - offset, k) for at, k in triggers if offset <= at < offset + len(sentence)]
+            kinds = [k for _, k in here]
             begin = end = None
+            written = sentence.title() if segment.upper else sentence
             if created is not None:
                 # Month names in capitals ("JANUARY 23-26") are read in their usual case.
-                written = sentence.title() if segment.upper else sentence
                 begin, end = find_date(written, created, bool(_FUTURE.search(written)))
             inside = _sentence_mentions(context, segment.paragraph, offset, offset + len(sentence))
             if not kinds:
@@ -139,6 +140,11 @@ def extract_events(cable: Cable, context: ExtractContext) -> tuple[list[Mention]
             elif begin is None and _HYPOTHETICAL.search(sentence):
                 continue
             kind = _KINDS[min(kinds)]
+            at = date_offset(written) if begin is not None and len(here) > 1 else None
+            if at is not None:
+                # Several kinds in a dated sentence: the date belongs to the nearest one
+                # ("Discussing reftel points on September 28, she noted ... the referendum").
+                kind = _KINDS[min(here, key=lambda t: (abs(t[0] - at), t[1]))[1]]
             actors = list(
                 dict.fromkeys(
                     m.entity.key
