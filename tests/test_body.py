@@ -323,3 +323,21 @@ def test_09cairo211_reference_and_subject(corpus_pages: dict[str, str]) -> None:
     # copy of the REF line that writes it ("REF 09 CAIRO 0173")
     body_only = parse_cable(page, format="body")
     assert [(r.text, r.id) for r in body_only.references] == [("CAIRO 0173", "09CAIRO173")]
+
+
+def test_last_paragraph_ends_before_web_note_and_glued_signer() -> None:
+    # 09AMMAN813 and 09STATE78274, as the pages end
+    amman = (
+        "11. (C) Comment: Jordan will watch closely. End Comment. \n \n \n"
+        "Visit Amman's Classified Website at \nhttp://www.state.sgov.gov/p/nea/amman \nBeecroft"
+    )
+    [paragraph] = parse_paragraphs(amman)
+    assert paragraph.text == "Comment: Jordan will watch closely. End Comment."
+    assert parse_signers(amman) == ["BEECROFT"]
+    clinton = (
+        "12. (S) Verhagen said Europe is not united. Any U.S. and EU sanctions packages "
+        "should be identical, in his view. CLINTON"
+    )
+    [paragraph] = parse_paragraphs(clinton)
+    assert paragraph.text.endswith("should be identical, in his view.")
+    assert parse_signers(clinton) == ["CLINTON"]

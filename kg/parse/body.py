@@ -106,6 +106,9 @@ _LINE_NUMBER = re.compile(
 )
 _SECTION_STOP = re.compile(r"\n[ \t]*\n|[-‐=]{4,}|\n[ \t]*¶?[ \t]*\d{1,3}[ \t]*\.(?!\d)")
 
+# "Visit Amman's Classified Website at http://...", which posts put after the last paragraph.
+_WEB_NOTE = re.compile(r"(?:\bvisit\b[^\n]{0,80}?)?\bclassified\s+web\s*site", re.IGNORECASE)
+_WEB_TAIL_LINES = 12
 _NOISE_LINE = re.compile(
     r"^\s*(?:(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|SENSITIVE|SIPDIS"
     r"|NOFORN|N{3,4}|BT|//END//|.*Systematic\s+Review.*|END TEXT\.?|[#>.\-]+|NOTE\b.*"
@@ -374,6 +377,9 @@ def parse_paragraphs(body: str | PreparedBody) -> list[Paragraph]:
     signature = _signature_index(lines)
     if signature is not None:
         lines = lines[:signature]
+    lines = _without_web_tail(lines)
+    if signature is None:
+        lines = _without_glued_signer(lines)
     paragraphs: list[Paragraph] = []
     heading: str | None = None
     current: list[str] | None = None
@@ -460,6 +466,27 @@ def parse_paragraphs(body: str | PreparedBody) -> list[Paragraph]:
     close()
     # a paragraph list stays sequential: drop an unnumbered tail mistaken for a paragraph
     return paragraphs
+
+
+def _without_web_tail(lines: list[str]) -> list[str]:
+    """``lines`` without the post's "Visit ... Classified Website" note at the end."""
+    for index in range(len(lines) - 1, max(-1, len(lines) - _WEB_TAIL_LINES), -1):
+        line = lines[index]
+        note = _WEB_NOTE.search(line) if "lassified" in line or "LASSIFIED" in line else None
+        if note is not None:
+            return [*lines[:index], line[: note.start()]]
+    return lines
+
+
+def _without_glued_signer(lines: list[str]) -> list[str]:
+    """``lines`` without a signer glued after the last sentence ("... in his view. CLINTON")."""
+    last = len(lines) - 1
+    while last >= 0 and (not lines[last].strip() or _NOISE_LINE.match(lines[last])):
+        last -= 1
+    after = _SIGNER_AFTER_SENTENCE.search(lines[last]) if last >= 0 else None
+    if after is None or any(word in _NOT_SIGNER for word in after["name"].split()):
+        return lines
+    return [*lines[:last], lines[last][: after.start("name")]]
 
 
 def _matches(
