@@ -79,6 +79,7 @@ _KIND_OF = {
     phrase: index for index, (_, phrases) in enumerate(EVENT_TRIGGERS) for phrase in phrases
 }
 _TRIGGER = re.compile("(?:" + trie_pattern(_KIND_OF) + r")\b")
+_TOPICS = frozenset(_KINDS) - {"training", "conference"}
 _FUTURE = re.compile(
     r"\b(?:will|plans?|planned|scheduled|upcoming|next|expected to|must|deadline)\b"
 )
@@ -141,9 +142,11 @@ def extract_events(cable: Cable, context: ExtractContext) -> tuple[list[Mention]
                 continue
             kind = _KINDS[min(kinds)]
             at = date_offset(written) if begin is not None and len(here) > 1 else None
-            if at is not None:
-                # Several kinds in a dated sentence: the date belongs to the nearest one
-                # ("Discussing reftel points on September 28, she noted ... the referendum").
+            if at is not None and kind in _TOPICS:
+                # An election or a vote is often what a dated meeting talked about: the date
+                # belongs to the nearest trigger ("Discussing reftel points on September 28,
+                # she noted ... the referendum" is a meeting). A training or conference
+                # names the whole occurrence, whatever else its sentence says.
                 kind = _KINDS[min(here, key=lambda t: (abs(t[0] - at), t[1]))[1]]
             actors = list(
                 dict.fromkeys(
