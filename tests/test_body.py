@@ -341,3 +341,17 @@ def test_last_paragraph_ends_before_web_note_and_glued_signer() -> None:
     [paragraph] = parse_paragraphs(clinton)
     assert paragraph.text.endswith("should be identical, in his view.")
     assert parse_signers(clinton) == ["CLINTON"]
+
+
+def test_signer_before_cable_ends_line_and_after_asterisks() -> None:
+    # 07BUENOSAIRES1776 and 07MANAMA1012, as the pages end
+    buenos_aires = (
+        "15. (C) Post will continue to monitor this case, especially for any indication of "
+        "violence. \n\nWAYNE \n\n\n=======================CABLE ENDS============================"
+    )
+    assert parse_signers(buenos_aires) == ["WAYNE"]
+    manama = (
+        "3. (C) We will learn more of the visit and will report then. "
+        "********************************************* ******** ERELI"
+    )
+    assert parse_signers(manama) == ["ERELI"]

@@ -111,7 +111,8 @@ _WEB_NOTE = re.compile(r"(?:\bvisit\b[^\n]{0,80}?)?\bclassified\s+web\s*site", r
 _WEB_TAIL_LINES = 12
 _NOISE_LINE = re.compile(
     r"^\s*(?:(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|SENSITIVE|SIPDIS"
-    r"|NOFORN|N{3,4}|BT|//END//|.*Systematic\s+Review.*|END TEXT\.?|[#>.\-]+|NOTE\b.*"
+    r"|NOFORN|N{3,4}|BT|//END//|.*Systematic\s+Review.*|END TEXT\.?|[#>.\-=*\s]+|NOTE\b.*"
+    r"|=*\s*CABLE ENDS\s*=*"
     r"|Declassified/Released.*"
     r"|Review \d+.*|\d{4}[A-Z]+\d+ - .*|Classification:.*|C O N F I D E N T I A L.*"
     r"|PAGE \d+ .*|[A-Z][A-Z .'-]*\s+0{2,}\d+\s+\d{3}(?:\.\d)?\s+OF\s+\d{1,3})\s*)$",
@@ -121,7 +122,7 @@ _SIGNER_LINE = re.compile(
     r"^\s*(?P<name>[A-Z][A-Za-z'\-]*(?:[ ,/]+[A-Z][A-Za-z'\-]*){0,2})[.#\s]*$"
 )
 _SIGNER_AFTER_SENTENCE = re.compile(
-    r"[.!)]\s+(?P<name>[A-Z][A-Z'\-]+(?:\s[A-Z][A-Z'\-]+)?)[.#\s]*$"
+    r"[.!)*]\s+(?P<name>[A-Z][A-Z'\-]+(?:\s[A-Z][A-Z'\-]+)?)[.#\s]*$"
 )
 _NOT_SIGNER = frozenset(
     [
