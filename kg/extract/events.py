@@ -14,7 +14,7 @@ from kg.extract import register
 from kg.extract.context import ExtractContext
 from kg.extract.dates import date_offset, find_date
 from kg.extract.names import starts_word
-from kg.extract.text import sentences, trie_pattern
+from kg.extract.text import sentence_list, trie_pattern
 from kg.model import Cable, Event, Mention
 
 __all__ = ["EVENT_TRIGGERS", "extract_events"]
@@ -123,7 +123,7 @@ def extract_events(cable: Cable, context: ExtractContext) -> tuple[list[Mention]
         if segment.paragraph is None:
             continue
         triggers = _triggers(context, segment.paragraph, segment.text)
-        for offset, sentence in sentences(segment.text):
+        for offset, sentence in sentence_list(segment.text):
             here = [(at - offset, k) for at, k in triggers if offset <= at < offset + len(sentence)]
             kinds = [k for _, k in here]
             begin = end = None

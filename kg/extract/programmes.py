@@ -11,7 +11,7 @@ import re
 from kg.extract import register
 from kg.extract.context import ExtractContext
 from kg.extract.names import LEADING_STOPWORDS, PROGRAMME_HEADS, capitalised_before, definitions
-from kg.extract.text import sentences, slug
+from kg.extract.text import sentence_list, slug
 from kg.model import Cable, Entity, Event, Mention
 
 __all__ = ["extract_programmes", "programme_entity"]
@@ -101,7 +101,7 @@ def extract_programmes(cable: Cable, context: ExtractContext) -> tuple[list[Ment
                 definitions_here.setdefault(acronym, []).append(" ".join(words))
     context.memo["programme_definitions"] = definitions_here
     for segment in context.segments:
-        for offset, sentence in sentences(segment.text):
+        for offset, sentence in sentence_list(segment.text):
             found = []
             for match in (*_ANTI.finditer(sentence), *_ANTI_UPPER.finditer(sentence)):
                 target = match.group(1)

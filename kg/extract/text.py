@@ -20,6 +20,7 @@ __all__ = [
     "cable_segments",
     "is_upper_text",
     "normalize_name",
+    "sentence_list",
     "sentences",
     "slug",
     "trie_pattern",
@@ -150,6 +151,17 @@ def _ends_sentence(text: str, dot: int) -> bool:
         return True
     # "U.S." and initials ("N. K.") end in a period without ending the sentence.
     return not (token in _ABBREVIATIONS or "." in token or (len(token) == 1 and token.isupper()))
+
+
+@functools.lru_cache(maxsize=4096)
+def sentence_list(text: str) -> tuple[tuple[int, str], ...]:
+    """Return :func:`sentences` of ``text`` as a tuple, computed once per text (the
+    programme and event extractors both split each segment).
+
+    >>> sentence_list("One. Two.")
+    ((0, 'One.'), (5, 'Two.'))
+    """
+    return tuple(sentences(text))
 
 
 def sentences(text: str) -> Iterator[tuple[int, str]]:
