@@ -232,6 +232,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--synth", type=int, nargs="*", default=[10_000, 50_000])
     parser.add_argument("--only", choices=SECTIONS, action="append", help="only these sections")
     parser.add_argument("--mapping-cables", type=int, default=500)
+    parser.add_argument(
+        "--synth-no-extract",
+        action="store_true",
+        help="build the synthetic corpora without extractors (engine and store scaling alone)",
+    )
     parser.add_argument("--keep", metavar="DIR", help="work in DIR and keep it")
     args = parser.parse_args(argv)
     sections = set(args.only or SECTIONS)
@@ -297,7 +302,11 @@ def main(argv: list[str] | None = None) -> int:
         if "mapping" in sections:
             mapping_ratio(args.mapping_cables)
         if "synth" in sections and args.synth:
-            print("synthetic cables (kg synth, seed 1): kg build --full --no-validate, no exports")
+            extracting = "no extractors" if args.synth_no_extract else "all extractors"
+            print(
+                "synthetic cables (kg synth, seed 1): kg build --full --no-validate, "
+                f"no exports, {extracting}"
+            )
             rows = []
             for count in args.synth:
                 archive = folder / f"synth-{count}.tar"
@@ -311,7 +320,7 @@ def main(argv: list[str] | None = None) -> int:
                             archive, folder / f"synth-{count}", "--full", "--no-validate", *workers
                         ),
                         "--config",
-                        str(_no_exports(folder)),
+                        str(_no_exports(folder, extract=not args.synth_no_extract)),
                     ],
                     f"kg build {count}",
                 )
@@ -332,9 +341,10 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _no_exports(folder: Path) -> Path:
+def _no_exports(folder: Path, extract: bool) -> Path:
     config = folder / "no-exports.yaml"
-    config.write_text("build:\n  exports: []\n", encoding="utf-8")
+    text = "build:\n  exports: []\n" + ("" if extract else "extract:\n  extractors: []\n")
+    config.write_text(text, encoding="utf-8")
     return config
 
 
