@@ -111,16 +111,18 @@ class ExportConfig:
 class AnalyticsConfig:
     """Projections and measures of ``kg analyze``."""
 
-    projections: tuple[str, ...] = ("comention", "citation", "post_tag", "post_org", "event")
+    projections: tuple[str, ...] = ("comention", "citation", "post_tag", "post_org")
     measures: tuple[str, ...] = ()
     top: int = 20
     out: str = "analytics"
     seed: int = 42
-    betweenness_sample: int = 200
-    betweenness_max_edges: int = 100_000
+    betweenness_sample: int = 100
+    betweenness_max_edges: int = 1_000_000
+    comention_max_edges: int = 300_000
     resolution: float = 1.0
     backend: str | None = None
     write_back: bool = True
+    write_back_measures: tuple[str, ...] = ("pagerank", "communities")
     exports: tuple[str, ...] = ()
 
 

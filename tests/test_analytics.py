@@ -111,7 +111,17 @@ def test_comention_weights_count_the_cables_that_mention_both(store: OxigraphSto
     assert graph.nodes[ASTANA] == {"label": "Embassy Astana", "type": "DiplomaticPost", "cables": 3}
     assert graph.nodes[ALMATY]["type"] == "Place"
     assert graph.nodes[EVENT]["type"] == "Event"
-    assert graph.graph["mentions"][INL] == (ID + "cable/c1", ID + "cable/c2")
+    assert set(graph.graph["mentions"][INL]) == {ID + "cable/c1", ID + "cable/c2"}
+
+
+def test_comention_above_max_edges_keeps_the_strongest(store: OxigraphStore) -> None:
+    # Two edges have weight 2 (INL-IOM, Astana-OSCE), five weight 1: at most 2 edges means
+    # at least 2 cables an edge, and the entities mentioned by at least 2 cables.
+    graph = project(store, "comention", options={"max_edges": 2})
+    assert graph.graph["min_weight"] == 2
+    assert _edges(graph) == {frozenset((INL, IOM)): 2, frozenset((ASTANA, OSCE)): 2}
+    assert set(graph) == {INL, IOM, ALMATY, ASTANA, OSCE}  # event and Bishkek: 1 cable
+    assert project(store, "comention", options={"max_edges": 7}).graph["min_weight"] == 1
 
 
 def test_window_keeps_only_cables_in_the_date_range(store: OxigraphStore) -> None:

@@ -55,7 +55,7 @@ def test_analyze_writes_the_report_and_the_measures_back(built: Path) -> None:
     assert set(summary["top_tags"]) == {"SNAR", "PINS", "PGOV", "PHUM", "KCRM", "KZ"}
     with OxigraphStore(built / "store", read_only=True) as store:
         query = f"""SELECT ?rank WHERE {{ GRAPH <{ID}analytics/comention> {{
-            <{INL}> cg:pageRank ?rank ; cg:degree ?degree }} }}"""
+            <{INL}> cg:pageRank ?rank ; cg:community ?community }} }}"""
         rows = list(select(store, query))
     assert len(rows) == 1
     assert 0 < float(rows[0]["rank"]) < 1

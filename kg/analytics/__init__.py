@@ -10,7 +10,7 @@ Examples
 >>> from kg.store import OxigraphStore
 >>> store = OxigraphStore()
 >>> sorted(project(store, "comention").graph)
-['cables', 'mentions', 'projection']
+['cables', 'mentions', 'min_weight', 'projection']
 """
 
 from kg.analytics.measures import MEASURES, measure

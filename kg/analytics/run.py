@@ -27,7 +27,7 @@ from kg.analytics.sparql import reading_once
 from kg.config import AnalyticsConfig
 from kg.store import GraphStore
 
-__all__ = ["Analysis", "ProjectionResult", "Totals", "analyze", "totals"]
+__all__ = ["Analysis", "ProjectionResult", "Totals", "analyze", "projection_options", "totals"]
 
 log = logging.getLogger(__name__)
 
@@ -106,14 +106,16 @@ def analyze(
     with reading_once():
         results = {}
         for name in projection_names:
-            results[name] = _measured(_project_timed(store, name, window), measure_names, options)
+            projected = _project_timed(store, name, window, config)
+            results[name] = _measured(projected, measure_names, options)
         return Analysis(results, totals(store, config.top, window))
 
 
-def _project_timed(store: GraphStore, name: str, window: Window | None) -> ProjectionResult:
-    """The projection ``name`` as a result without measures yet, its build time noted."""
+def _project_timed(
+    store: GraphStore, name: str, window: Window | None, config: AnalyticsConfig
+) -> ProjectionResult:
     started = time.perf_counter()
-    graph = project(store, name, window)
+    graph = project(store, name, window, projection_options(config))
     log.info("projection %s: %d nodes, %d edges", name, len(graph), graph.size())
     return ProjectionResult(name, graph, seconds={"projection": _since(started)})
 
@@ -132,6 +134,11 @@ def _measured(
     return result
 
 
+def projection_options(config: AnalyticsConfig) -> dict[str, Any]:
+    """What the projections take from the analytics config (``kg view`` projects alike)."""
+    return {"max_edges": config.comention_max_edges}
+
+
 def totals(store: GraphStore, top: int = 20, window: Window | None = None) -> Totals:
     """Cables per month, and the ``top`` TAGS and organizations by number of cables."""
     cables = cable_table(store, window)
@@ -147,7 +154,7 @@ def totals(store: GraphStore, top: int = 20, window: Window | None = None) -> To
         if cable in cables and info is not None and info.type == "Organization":
             orgs[info.label] += 1
     return Totals(
-        cables=len(cables),
+        cables=sum(1 for info in cables.values() if info.date),  # not those only cited
         cables_per_month=sorted(months.items()),
         top_tags=_top(tags, top),
         top_organizations=_top(orgs, top),

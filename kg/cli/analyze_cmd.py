@@ -67,7 +67,11 @@ def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     with open_built_store(config, read_only=not section.write_back) as store:
         analysis = analyze(store, section, Window(args.since, args.until))
-        written = write_back(store, analysis, config.store.base_iri) if section.write_back else 0
+        written = (
+            write_back(store, analysis, config.store.base_iri, section.write_back_measures)
+            if section.write_back
+            else 0
+        )
     out = Path(args.output) if args.output else Path(config.build.out) / section.out
     paths = write_report(analysis, out, section.top, section.exports)
     for result in analysis.results.values():

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.analytics import Window
+from kg.analytics.run import projection_options
 from kg.analytics.sparql import open_built_store
 from kg.cli.analyze_cmd import add_config_argument, config_source
 from kg.config import load_config
@@ -59,7 +60,11 @@ def run(args: argparse.Namespace) -> int:
     config = load_config(config_source(args), overrides)
     with open_built_store(config, read_only=True) as store:
         html = render_view(
-            store, config.viewer, focus=args.focus, window=Window(args.since, args.until)
+            store,
+            config.viewer,
+            focus=args.focus,
+            window=Window(args.since, args.until),
+            projection_options=projection_options(config.analytics),
         )
     out = Path(args.output) if args.output else Path(config.build.out) / config.viewer.out
     out.parent.mkdir(parents=True, exist_ok=True)

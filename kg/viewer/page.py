@@ -10,6 +10,7 @@ tooltips with ``textContent``. Called by :mod:`kg.cli.view_cmd`.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,7 @@ def render_view(
     *,
     focus: str | None = None,
     window: Window | None = None,
+    projection_options: Mapping[str, Any] | None = None,
 ) -> str:
     """Return the HTML page of the configured projection of ``store``.
 
@@ -54,6 +56,9 @@ def render_view(
         whole top N.
     window : Window, optional
         Only cables created in this date range count.
+    projection_options : mapping, optional
+        What the projection takes from the analytics config
+        (:func:`kg.analytics.run.projection_options`), so both draw the same graph.
 
     Returns
     -------
@@ -67,7 +72,7 @@ def render_view(
     """
     config = config or ViewerConfig()
     with reading_once():
-        graph = project(store, config.projection, window)
+        graph = project(store, config.projection, window, projection_options)
         whole = window is None or (window.since is None and window.until is None)
         sizes = stored_sizes(store, graph, config.size_by) if whole else None
         data = page_data(store, graph, config, focus, sizes)
