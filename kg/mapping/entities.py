@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from pyoxigraph import Literal, NamedNode, Quad
 from rdflib.namespace import XSD
@@ -27,7 +28,7 @@ from rdflib.namespace import XSD
 from kg.mapping import MappingContext
 from kg.mapping.addressees import resolve_addressee
 from kg.mapping.iris import paragraph_iri, slug
-from kg.mapping.labels import entity_label, reference_facts, term_value
+from kg.mapping.labels import city_of_key, entity_label, reference_facts, term_value
 from kg.mapping.literals import date_literal
 from kg.mapping.metadata import station_of
 from kg.mapping.persons import person_key
@@ -35,6 +36,9 @@ from kg.mapping.tables import station_by_name
 from kg.mapping.terms import DEFAULT_GRAPH, XSD_DECIMAL, T, en
 from kg.model import Cable, Entity, Event
 from kg.namespaces import CG, SEM
+
+if TYPE_CHECKING:
+    from kg.extract.gazetteer import City
 
 __all__ = ["entity_label", "entity_quads"]
 
@@ -165,12 +169,14 @@ class _Nodes:
             for signer in self.cable.signers:
                 if signer.strip() and signer.strip().casefold() in written:
                     node = self.ctx.iri(person_key(signer))
-                    self.labelled_elsewhere[node.value] = signer.strip()
+                    self.labelled_elsewhere[node.value] = entity_label(person_key(signer))
                     return node
         if entity.type == "person" and self.cable.classified_by is not None:
             for name in self.cable.classified_by.names:
                 if name.strip() and person_key(name) == entity.key:
-                    self.labelled_elsewhere[self.ctx.iri(entity.key).value] = name.strip()
+                    self.labelled_elsewhere[self.ctx.iri(entity.key).value] = entity_label(
+                        entity.key
+                    )
         return self.ctx.iri(entity.key)
 
     def _post(self, entity: Entity, names: list[str]) -> NamedNode:
@@ -306,8 +312,16 @@ def _description(entity: Entity, node: NamedNode, nodes: _Nodes) -> Iterator[Qua
 
 def _pref_label(entity: Entity) -> str:
     if entity.type == "place" and entity.attributes.get("gazetteer"):
-        return entity.label  # the geonames / pycountry name, which the key is made from
+        city = _city(entity)  # the key's own city, whichever one this cable named
+        # the geonames / pycountry name, which the key is made from
+        return city.name if city is not None else entity.label
     return _key_pref_label(entity.key)
+
+
+def _city(entity: Entity) -> City | None:
+    if entity.attributes.get("gazetteer") and entity.attributes.get("place_type") == "city":
+        return city_of_key(entity.key)
+    return None
 
 
 def _key_pref_label(key: str) -> str:
@@ -354,6 +368,9 @@ def _place(
     entity: Entity, node: NamedNode, nodes: _Nodes, stated: frozenset[str]
 ) -> Iterator[Quad]:
     d, attributes = DEFAULT_GRAPH, entity.attributes
+    city = _city(entity)
+    if city is not None:  # two cities may share a key: state the key's own city
+        attributes = {**attributes, "lat": city.lat, "long": city.long, "country": city.country}
     lat, long = attributes.get("lat"), attributes.get("long")
     if lat is not None and long is not None and T.lat.value not in stated:
         yield Quad(node, T.lat, Literal(_decimal(lat), datatype=XSD_DECIMAL), d)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from pyoxigraph import Literal, NamedNode
 
@@ -21,7 +22,17 @@ from kg.mapping.iris import DEFAULT_BASE
 from kg.mapping.tables import reference_quads
 from kg.mapping.terms import T
 
-__all__ = ["ReferenceFacts", "entity_label", "reference_facts", "term_value"]
+if TYPE_CHECKING:
+    from kg.extract.gazetteer import City
+
+__all__ = [
+    "ReferenceFacts",
+    "city_of_key",
+    "entity_label",
+    "is_gazetteer_key",
+    "reference_facts",
+    "term_value",
+]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -147,10 +158,52 @@ def _word(token: str, *, first: bool, person: bool) -> str:
         return token
     if person and token.startswith("mc") and len(token) > 3:
         return "Mc" + token[2:].capitalize()
-        return token
     if token in _CAPITALS or (len(token) > 1 and token.isalpha() and not _VOWELS & set(token)):
         return token.upper()
     return token[:1].upper() + token[1:]
+
+
+def is_gazetteer_key(key: str) -> bool:
+    """Return True when ``key`` is an organization of the extraction's gazetteer.
+
+    Examples
+    --------
+    >>> is_gazetteer_key("org/eucom"), is_gazetteer_key("org/special-embassy-program")
+    (True, False)
+    """
+    return key in _organization_names()
+
+
+def city_of_key(key: str) -> City | None:
+    """Return the geonames city a city key names: the most populous one of that key.
+
+    Two cities can share a key: the extraction keys a city by a slug of its name, so
+    ``Belém`` and ``Belem`` (two Brazilian cities) are both ``place/belem``. The mapper
+    describes the node by this one city, so every cable states the same name and
+    coordinates for it.
+
+    Examples
+    --------
+    >>> city = city_of_key("place/belem")
+    >>> city.name, city.country, round(city.lat)
+    ('Belém', 'BR', -1)
+    >>> city_of_key("place/no-such-city") is None
+    True
+    """
+    return _cities_by_key().get(key)
+
+
+@functools.cache
+def _cities_by_key() -> dict[str, City]:
+    from kg.extract.gazetteer import load_gazetteer
+    from kg.extract.places import city_entity
+
+    gazetteer = load_gazetteer()
+    chosen: dict[str, City] = {}
+    unique = {c.geonameid: c for cities in gazetteer.cities.values() for c in cities}
+    for city in sorted(unique.values(), key=lambda c: (-c.population, c.geonameid)):
+        chosen.setdefault(city_entity(gazetteer, city).key, city)
+    return chosen
 
 
 @functools.cache

@@ -94,9 +94,7 @@ def metadata_quads(cable: Cable, ctx: MappingContext) -> Iterator[Quad]:
         yield Quad(c, T.declassifyOn, deadline, g)
     if cable.classification is not None and cable.classification.level:
         yield from _classification_quads(cable.classification, ctx)
-    origin = resolve_addressee(
-        ctx.base, cable.sender_route, cable.sender, cable.origin, label=cable.origin
-    )
+    origin = resolve_addressee(ctx.base, cable.sender_route, cable.sender, cable.origin)
     if origin is not None:
         node, extra = origin
         yield Quad(c, T.origin, node, g)

@@ -1,9 +1,12 @@
 """Persons in header roles: the signer(s) and who classified the cable.
 
 A person's node is keyed by the name as written (``person/ordway``); linking the same
-person across spellings is the link stage's job. Within one cable, a Classified-By name
-whose surname is a signer's is that signer (``John M. Ordway`` classified what ``ORDWAY``
-signed): one node, the signer's, with the full name as an ``skos:altLabel``. The
+person across spellings is the link stage's job. The label is spelled from the key
+(:func:`kg.mapping.labels.entity_label`), as the entities mapper does, so ``ADam Ereli``
+in one cable and ``Adam Ereli`` in another give one node with one ``skos:prefLabel``.
+Within one cable, a Classified-By name whose surname is a signer's is that signer
+(``John M. Ordway`` classified what ``ORDWAY`` signed): one node, the signer's, with the
+full name as an ``skos:altLabel``. The
 extraction stage resolves signers the same way (kg.extract.persons), and the entities
 mapper finds the signer's node by :func:`person_key` of the signature.
 """
@@ -16,6 +19,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.mapping import MappingContext
 from kg.mapping.iris import slug
+from kg.mapping.labels import entity_label
 from kg.mapping.terms import DEFAULT_GRAPH, T, en
 from kg.model import Cable
 
@@ -33,17 +37,22 @@ def person_key(name: str) -> str:
     return "person/" + (slug(name) or "unknown")
 
 
-def _label(name: str) -> str:
+def _written(name: str) -> str:
     text = " ".join(name.split())
     return text.title() if text.isupper() else text
 
 
-def _person(ctx: MappingContext, name: str) -> tuple[NamedNode, list[Quad]]:
-    node = ctx.iri(person_key(name))
-    return node, [
-        Quad(node, T.type, T.Person, DEFAULT_GRAPH),
-        Quad(node, T.prefLabel, en(_label(name)), DEFAULT_GRAPH),
-    ]
+def _person(ctx: MappingContext, name: str) -> tuple[NamedNode, str, list[Quad]]:
+    key = person_key(name)
+    node, label = ctx.iri(key), entity_label(key)
+    return (
+        node,
+        label,
+        [
+            Quad(node, T.type, T.Person, DEFAULT_GRAPH),
+            Quad(node, T.prefLabel, en(label), DEFAULT_GRAPH),
+        ],
+    )
 
 
 def surname(name: str) -> str:
@@ -74,8 +83,8 @@ def person_quads(cable: Cable, ctx: MappingContext) -> Iterator[Quad]:
     signers: dict[str, tuple[NamedNode, str]] = {}
     for name in cable.signers:
         if name.strip():
-            node, description = _person(ctx, name)
-            signers.setdefault(surname(name), (node, _label(name)))
+            node, label, description = _person(ctx, name)
+            signers.setdefault(surname(name), (node, label))
             yield Quad(ctx.cable, T.signedBy, node, ctx.graph)
             yield from description
     classified = cable.classified_by
@@ -86,12 +95,13 @@ def person_quads(cable: Cable, ctx: MappingContext) -> Iterator[Quad]:
             signer = signers.get(surname(name))
             if signer is not None:
                 node, signed_as = signer
-                full = _label(name)
+                full = _written(name)
                 description = []
-                if full != signed_as:  # the full name, unless it is the signature itself
+                # the full name, unless it is the signature's label itself
+                if full.casefold() != signed_as.casefold():
                     description.append(Quad(node, T.altLabel, en(full), DEFAULT_GRAPH))
             else:
-                node, description = _person(ctx, name)
+                node, _, description = _person(ctx, name)
             yield Quad(ctx.cable, T.classifiedBy, node, ctx.graph)
             yield from description
             if classified.title:

@@ -188,8 +188,27 @@ def reference_quads(base: str = DEFAULT_BASE) -> Iterator[Quad]:
     yield from station_quads(base)
 
 
+# Telegraphic prefixes of a post's name, as its page's Origin spells them.
+_POST_PREFIXES = {"AMEMBASSY": "EMBASSY", "AMCONSUL": "CONSULATE", "USMISSION": "MISSION"}
+
+
 def addressee_key(name: str) -> str:
-    """Return the key of an addressee the routing table does not know."""
+    """Return the key of an addressee the routing table does not know.
+
+    A post is keyed by its plain-language name, so the FM line's ``AMEMBASSY TEHRAN`` and
+    the page's Origin ``Embassy Tehran`` are one node.
+
+    Examples
+    --------
+    >>> addressee_key("AMEMBASSY TEHRAN"), addressee_key("Embassy Tehran")
+    ('org/embassy-tehran', 'org/embassy-tehran')
+    >>> addressee_key("EUCOM")
+    'org/eucom'
+    """
+    first, _, rest = name.strip().partition(" ")
+    prefix = _POST_PREFIXES.get(first.upper())
+    if prefix and rest:
+        name = f"{prefix} {rest}"
     return "org/" + (slug(name) or "unknown")
 
 
