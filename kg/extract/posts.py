@@ -1,6 +1,7 @@
 """The diplomatic posts extractor: "Embassy Madrid", "U.S. Consulate General in Sao Paulo",
-"USOFFICE ALMATY", and "the Embassy" / "Post" / "we" meaning the sending post. Registered
-as ``posts`` in :mod:`kg.extract`; runs after ``organizations`` and skips their spans.
+"USOFFICE ALMATY", and "the Embassy" / "Post" / "we" / "told us" meaning the sending post.
+Registered as ``posts`` in :mod:`kg.extract`; runs after ``organizations`` and skips their
+spans.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ _SELF = re.compile(
     "(?:"
     + trie_pattern(["the Embassy", "the Post", "the Mission", "Embassy", "Post", "Mission"])
     + r")(?![\w-])(?! [A-Z])|(?:"
-    + trie_pattern(["we", "We", "our", "Our"])
+    + trie_pattern(["we", "We", "our", "Our", "us"])
     + r")(?![\w-])"
 )
 

@@ -14,7 +14,7 @@ from kg.model import Entity, Event, Mention
 
 __all__ = ["link_cable", "pref_label"]
 
-_PRONOUNS = frozenset({"we", "We", "our", "Our"})
+_PRONOUNS = frozenset({"we", "We", "our", "Our", "us"})
 
 
 def pref_label(entity: Entity, names: list[str]) -> str:
