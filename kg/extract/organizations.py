@@ -6,6 +6,7 @@ of Iceland", "GOB") and within-cable references ("the Ministry"). Registered as
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from kg.extract import register
@@ -484,13 +485,22 @@ def _cut_tail(context: ExtractContext, words: list[str]) -> list[str]:
             or word in surnames
         ):
             kept = words[:index]
+            # "... Foreign Affairs Political Director": the title's modifier goes with it.
+            if len(kept) > heads[0] + 1 and kept[-1] in _TITLE_MODIFIERS:
+                kept.pop()
             while kept and kept[-1] in {"and", "of", "for", "the", "on", "&", "de"}:
                 kept.pop()
             return kept
     return words
 
 
-_TAIL_STOPS = frozenset(["End", "Summary", "Comment", "Note"])
+_TAIL_STOPS = frozenset(
+    ["End", "Summary", "Comment", "Note", *calendar.month_name[1:], *calendar.day_name]
+)
+_TITLE_MODIFIERS = frozenset(
+    ["Political", "Economic", "Press", "Legal", "Consular", "Commercial", "Executive"]
+    + ["Managing", "Regional", "Senior", "Acting"]
+)
 
 
 def _join_short_forms(mentions: list[Mention]) -> None:
