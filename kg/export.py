@@ -68,17 +68,12 @@ def export(store: GraphStore, fmt: str, path: str | Path) -> Path:
         return path
     rdf_format = _RDF_FORMATS[fmt]
     items: Iterable[Any] = (
-        sorted(store.quads(), key=str) if fmt in _DATASET_FORMATS else (_merged_triples(store))
+        store.stable_quads() if fmt in _DATASET_FORMATS else store.merged_triples()
     )
     prefixes = PREFIXES if fmt in ("turtle", "trig") else None
     with path.open("wb") as handle:
         ox.serialize(items, handle, rdf_format, prefixes=prefixes)
     return path
-
-
-def _merged_triples(store: GraphStore) -> list[ox.Triple]:
-    # sorted so that the same graph always gives the same bytes
-    return sorted({q.triple for q in store.quads()}, key=str)
 
 
 def _short(iri: str) -> str:

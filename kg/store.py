@@ -82,6 +82,14 @@ class GraphStore:
         """Yield the quads of one graph."""
         return (q for q in self.quads() if q.graph_name == graph)
 
+    def stable_quads(self) -> Iterable[ox.Quad]:
+        """Every quad, in an order that depends only on the content (for exports)."""
+        return sorted(self.quads(), key=str)
+
+    def merged_triples(self) -> Iterable[ox.Triple]:
+        """The merge of all graphs, each triple once, in an order fixed by the content."""
+        return sorted({q.triple for q in self.quads()}, key=str)
+
     def __len__(self) -> int:
         raise NotImplementedError
 
@@ -177,6 +185,20 @@ class OxigraphStore(GraphStore):
 
     def graph_quads(self, graph: ox.NamedNode | ox.DefaultGraph) -> Iterator[ox.Quad]:
         yield from self.store.quads_for_pattern(None, None, None, graph)
+
+    def stable_quads(self) -> Iterable[ox.Quad]:
+        # Oxigraph iterates its indexes in the order of its term encoding (content hashes),
+        # so the same content streams in the same order without sorting in Python.
+        return self.store.quads_for_pattern(None, None, None, None)
+
+    def merged_triples(self) -> Iterable[ox.Triple]:
+        # DISTINCT runs inside Oxigraph: no Python set of millions of triples.
+        result = self.store.query(
+            "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o { ?s ?p ?o } }",
+            use_default_graph_as_union=True,
+        )
+        assert isinstance(result, ox.QueryTriples)
+        return result
 
     def dump(self, path: str | Path, fmt: ox.RdfFormat) -> None:
         """Write the whole dataset (N-Quads, TriG) straight from the store."""
