@@ -136,8 +136,9 @@ class ViewerConfig:
     depth: int = 1
     out: str = "graph.html"
     cables_per_node: int = 10
-    stabilization_iterations: int = 1000
+    stabilization_iterations: int = 200
     max_edges: int = 2000
+    labels: int = 50
 
 
 @dataclass(frozen=True)

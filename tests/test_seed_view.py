@@ -99,8 +99,8 @@ def test_the_ego_network_in_headless_chromium(built: Path) -> None:
         assert edges[frozenset((event, ALMATY))] == "place"
         assert edges[frozenset((event, INL))] == "actor"
         assert edges[frozenset((event, IOM))] == "actor"
-        assert browser.evaluate("kgViewer.findNode('training')") == event
         (PROJECT / "output").mkdir(exist_ok=True)
         browser.screenshot(PROJECT / "output" / "test_seed_view.png")
+        assert browser.evaluate("kgViewer.findNode('training')") == event
         assert browser.console_errors() == []
         assert [u for u in browser.requests() if u != page.as_uri()] == []

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     import igraph
 
-__all__ = ["betweenness", "communities", "core_number", "pagerank"]
+__all__ = ["betweenness", "communities", "core_number", "pagerank", "seeded", "to_igraph"]
 
 
 @dataclass(frozen=True)
@@ -107,7 +107,7 @@ def communities(graph: nx.Graph, seed: int, resolution: float) -> list[set[Any]]
     copy, nodes = to_igraph(graph)
     if copy.is_directed():
         copy = copy.as_undirected(mode="collapse", combine_edges={"weight": "sum"})
-    with _seeded(seed):
+    with seeded(seed):
         found = copy.community_multilevel(weights="weight", resolution=resolution)
     return [{nodes[i] for i in members} for members in found]
 
@@ -124,9 +124,12 @@ def core_number(graph: nx.Graph) -> dict[Any, int]:
 
 
 @contextmanager
-def _seeded(seed: int) -> Iterator[None]:
-    # igraph draws from one process-wide generator; give it a seeded one, then put back
-    # the default (Python's random module) so nothing else is affected.
+def seeded(seed: int) -> Iterator[None]:
+    """igraph's random draws inside the block come from a generator seeded with ``seed``.
+
+    igraph draws from one process-wide generator; the default (Python's random module)
+    is put back at the end, so nothing else is affected.
+    """
     import igraph
 
     igraph.set_random_number_generator(random.Random(seed))

@@ -19,6 +19,7 @@ import networkx as nx
 import pyvis
 from pyvis.network import Network
 
+from kg.analytics import native
 from kg.analytics.measures import measure
 from kg.analytics.projections import CableInfo, Window, project
 from kg.analytics.sparql import reading_once, select
@@ -98,24 +99,40 @@ def page_data(
     center = find_node(graph, focus) if focus else None
     shown = ego_network(graph, center, config.depth) if center is not None else graph
     shown = top_nodes(shown, sizes, config.top, keep=center)
+    drawn = backbone_edges(shown, config.max_edges)
+    unlinked = 0
+    if center is None and shown.number_of_edges():
+        # a node of the top N with no link among the others would only float in a ring
+        linked = {n for a, b, _ in drawn for n in (a, b)}
+        unlinked = shown.number_of_nodes() - len(linked)
+        shown = shown.subgraph(linked)
+    labelled = set(sorted(shown, key=lambda n: (-sizes.get(n, 0), str(n)))[: config.labels])
+    positions = layout(shown, drawn)
     altlabels = _altlabels(store, list(shown))
     net = Network(directed=graph.is_directed())
     for node, attrs in shown.nodes(data=True):
         kind = attrs.get("type", "Thing")
         style = style_of(kind)
+        name = attrs.get("label", node)
+        x, y = positions[node]
         net.add_node(
             node,
-            label=attrs.get("label", node),
+            # only the largest nodes carry a label on the canvas; every node has its name
+            # in the tooltip and the search
+            label=name if node in labelled else " ",
+            x=x,
+            y=y,
             shape=style.shape,
             color=style.color,
             value=sizes.get(node, 0),
+            kgName=name,
             kgType=kind,
             kgFacts=_facts(node, attrs, graph, config.size_by, sizes, altlabels),
             kgCables=_cables(graph, node, config.cables_per_node),
         )
     # pyvis's add_edge scans every edge for a duplicate (quadratic); ours are unique, so
     # they go straight into its list.
-    for a, b, attrs in _strongest_edges(shown, config.max_edges):
+    for a, b, attrs in drawn:
         weight = attrs.get("weight", 1)
         title = attrs.get("role", f"{weight} cable(s)")
         net.edges.append({"from": a, "to": b, "value": weight, "title": title})
@@ -130,6 +147,7 @@ def page_data(
         if center is not None
         else f"top {min(config.top, graph.number_of_nodes())} of "
         f"{graph.number_of_nodes()} nodes by {config.size_by}"
+        + (f" ({unlinked} without a link among them left out)" if unlinked else "")
     )
     return {
         "title": f"cablegraph: {config.projection}",
@@ -139,17 +157,66 @@ def page_data(
         "data": {
             "nodes": nodes,
             "edges": edges,
-            "options": _options(config, graph.is_directed()),
+            "options": _options(config, graph.is_directed(), len(nodes)),
         },
     }
 
 
-def _strongest_edges(graph: nx.Graph, limit: int) -> list[tuple[Any, Any, dict[str, Any]]]:
-    # a dense top 500 can have 40,000 co-mention edges: more than a browser lays out well
-    edges = sorted(
-        graph.edges(data=True), key=lambda e: (-e[2].get("weight", 1), str(e[0]), str(e[1]))
-    )
+def backbone_edges(
+    graph: nx.Graph, limit: int, per_node: int = 2
+) -> list[tuple[Any, Any, dict[str, Any]]]:
+    """At most ``limit`` edges to draw: every node's ``per_node`` strongest, then the
+    strongest of the rest.
+
+    A dense top 500 can have 40,000 co-mention edges, more than a browser lays out well;
+    the globally strongest 2,000 would all sit among a few hubs and leave most nodes
+    unlinked, so each node keeps its own strongest ties first.
+
+    Examples
+    --------
+    >>> g = nx.Graph()
+    >>> g.add_weighted_edges_from([("a", "b", 9), ("a", "c", 8), ("b", "c", 7), ("c", "d", 1)])
+    >>> [(a, b) for a, b, _ in backbone_edges(g, 3, per_node=1)]  # b-c out, not c-d
+    [('a', 'b'), ('a', 'c'), ('c', 'd')]
+    """
+
+    def strength(edge: tuple[Any, Any, dict[str, Any]]) -> tuple[float, str, str]:
+        a, b, attrs = edge
+        return (-attrs.get("weight", 1), str(a), str(b))
+
+    # rank of an edge = best place it holds among its two ends' ties (0 = someone's best)
+    rank: dict[frozenset[Any], int] = {}
+    for node in graph:
+        own = sorted(((node, other, d) for other, d in graph.adj[node].items()), key=strength)
+        for place, (a, b, _) in enumerate(own[:per_node]):
+            pair = frozenset((a, b))
+            rank[pair] = min(rank.get(pair, place), place)
+    edges = list(graph.edges(data=True))
+    edges.sort(key=lambda e: (rank.get(frozenset(e[:2]), per_node), *strength(e)))
     return edges[:limit]
+
+
+def layout(graph: nx.Graph, edges: list[tuple[Any, Any, dict[str, Any]]]) -> dict[Any, tuple]:
+    """Starting positions (pixels) from igraph's Fruchterman-Reingold over the drawn edges.
+
+    vis.js then only polishes a layout that is already good instead of untangling a
+    random one, so a page of 500 nodes settles in a second or two rather than twenty.
+    Seeded, so the same graph gives the same picture.
+    """
+    nodes = list(graph)
+    if not nodes:
+        return {}
+    import igraph
+
+    index = {node: i for i, node in enumerate(nodes)}
+    copy = igraph.Graph(n=len(nodes), edges=[(index[a], index[b]) for a, b, _ in edges])
+    weights = [float(attrs.get("weight", 1)) ** 0.5 for _, _, attrs in edges]
+    with native.seeded(1):
+        coords = copy.layout_fruchterman_reingold(weights=weights or None, niter=500)
+    # a square with room for the labels: 60 px a node along each side, 700 px at least
+    side = max(700.0, 60 * len(nodes) ** 0.5)
+    coords.fit_into((0, 0, side, side), keep_aspect_ratio=True)
+    return {node: (round(x, 1), round(y, 1)) for node, (x, y) in zip(nodes, coords, strict=True)}
 
 
 def stored_sizes(store: GraphStore, graph: nx.Graph, size_by: str) -> dict[Any, float] | None:
@@ -216,7 +283,9 @@ def _altlabels(store: GraphStore, nodes: list[Any]) -> dict[str, list[str]]:
     return found
 
 
-def _options(config: ViewerConfig, directed: bool) -> dict[str, Any]:
+def _options(config: ViewerConfig, directed: bool, nodes: int) -> dict[str, Any]:
+    # a big page is seen zoomed out to fit: its labels must be drawn larger to be read
+    label_size = {"min": 16, "max": 48} if nodes > 100 else {"min": 12, "max": 22}
     # forceAtlas2Based settles large sparse graphs faster than barnesHut; physics is turned
     # off by the page once stabilisation ends, so nothing keeps moving (or burning CPU).
     return {
@@ -239,13 +308,18 @@ def _options(config: ViewerConfig, directed: bool) -> dict[str, Any]:
             "scaling": {
                 "min": 8,
                 "max": 40,
-                "label": {"enabled": True, "min": 11, "max": 26, "drawThreshold": 6},
+                "label": {"enabled": True, **label_size, "drawThreshold": 4},
             },
-            "font": {"size": 12},
+            # long names wrap instead of running across their neighbours
+            "widthConstraint": {"maximum": 170},
+            # a white halo keeps a label readable where it crosses edges or other labels
+            "font": {"size": 12, "strokeWidth": 4, "strokeColor": "#ffffff"},
         },
+        # the page starts from the positions layout() computed
+        "layout": {"improvedLayout": False, "randomSeed": 1},
         "edges": {
             "scaling": {"min": 1, "max": 8},
-            "color": {"color": "#b0b0b0", "highlight": "#333333", "inherit": False},
+            "color": {"color": "#a0a0a0", "highlight": "#333333", "inherit": False, "opacity": 0.5},
             "smooth": False,
             "arrows": {"to": {"enabled": directed, "scaleFactor": 0.5}},
         },
