@@ -313,9 +313,9 @@ def comention_graph(store: GraphStore, window: Window, max_edges: int | None = N
     Every mentioned organization, post, place, person, programme and event is a node, even
     one no other entity shares a cable with. A whole archive has millions of co-mention
     pairs, most of them two names that met once in one long cable; above ``max_edges``
-    edges only the strongest are kept: the graph keeps the edges (and the entities)
-    with at least ``min_weight`` cables, the smallest threshold that fits, and says so in
-    ``graph.graph["min_weight"]``.
+    edges only the strongest are kept: the edges with at least ``min_weight`` cables, the
+    smallest threshold that fits (``graph.graph["min_weight"]``), and the entities they
+    link.
 
     The weights are a sparse product in C: (cables × entities)ᵀ (cables × entities).
     """
@@ -341,10 +341,16 @@ def comention_graph(store: GraphStore, window: Window, max_edges: int | None = N
     weights = sp.triu(incidence.T @ incidence, k=1).tocoo()
     min_weight = _min_weight(weights.data, max_edges)
     strong = weights.data >= min_weight
-    per_entity = np.asarray(incidence.sum(axis=0)).ravel()
+    # above the threshold an entity stays only with a tie that passed it, else it would
+    # be one more isolated node (and one more community of one)
+    kept = (
+        set(weights.row[strong].tolist()) | set(weights.col[strong].tolist())
+        if min_weight > 1
+        else set(range(len(names)))
+    )
     mentions: dict[str, set[str]] = defaultdict(set)
     for cable, entity in found:
-        if per_entity[entity_index[entity]] >= min_weight:
+        if entity_index[entity] in kept:
             mentions[entity].add(cable)
     graph = nx.Graph(min_weight=min_weight)
     _add_nodes(graph, mentions, entities, cables)
