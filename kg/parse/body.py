@@ -375,12 +375,16 @@ def parse_paragraphs(body: str | PreparedBody) -> list[Paragraph]:
     prepared = prepare_body(body)
     lines = prepared.lines
     rules, ruled = _rule_lines(prepared.text, lines)
-    signature = _signature_index(lines)
+    last = _last_content_index(lines)
+    signature = _signature_index(lines, last)
     if signature is not None:
         lines = lines[:signature]
-    lines = _without_web_tail(lines)
+    tail = "".join(lines[-_WEB_TAIL_LINES:])
+    if "lassified" in tail or "LASSIFIED" in tail:
+        lines = _without_web_tail(lines)
+        last = _last_content_index(lines)
     if signature is None:
-        lines = _without_glued_signer(lines)
+        lines = _without_glued_signer(lines, last)
     paragraphs: list[Paragraph] = []
     heading: str | None = None
     current: list[str] | None = None
@@ -479,11 +483,11 @@ def _without_web_tail(lines: list[str]) -> list[str]:
     return lines
 
 
-def _without_glued_signer(lines: list[str]) -> list[str]:
-    """``lines`` without a signer glued after the last sentence ("... in his view. CLINTON")."""
-    last = len(lines) - 1
-    while last >= 0 and (not lines[last].strip() or _NOISE_LINE.match(lines[last])):
-        last -= 1
+def _without_glued_signer(lines: list[str], last: int) -> list[str]:
+    """``lines`` without a signer glued after the last sentence ("... in his view. CLINTON").
+
+    ``last`` is the index of the last line that is not blank or page noise.
+    """
     after = _SIGNER_AFTER_SENTENCE.search(lines[last]) if last >= 0 else None
     if after is None or any(word in _NOT_SIGNER for word in after["name"].split()):
         return lines
@@ -578,11 +582,17 @@ def _signer_fixes() -> dict[str, str]:
     return fixes
 
 
-def _signature_index(lines: list[str]) -> int | None:
-    """Return the index of the signature line, after which only noise follows."""
+def _last_content_index(lines: list[str]) -> int:
+    """Return the index of the last line that is not blank or page noise (-1 if none)."""
     index = len(lines) - 1
     while index >= 0 and (not lines[index].strip() or _NOISE_LINE.match(lines[index])):
         index -= 1
+    return index
+
+
+def _signature_index(lines: list[str], last: int | None = None) -> int | None:
+    """Return the index of the signature line, after which only noise follows."""
+    index = _last_content_index(lines) if last is None else last
     if index < 0:
         return None
     line = lines[index]

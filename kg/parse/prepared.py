@@ -256,6 +256,8 @@ def drop_inline_page_breaks(text: str) -> str:
     >>> drop_inline_page_breaks("BRASILIA 00000469 002 OF 009 ----\\nSTATE 15113 of 300")
     '----\\nSTATE 15113 of 300'
     """
+    if "OF" not in text:  # every page break says "002 OF 004"
+        return text
     pieces: list[str] = []
     last = 0
     for numbers in _INLINE_PAGE_NUMBERS.finditer(text):
