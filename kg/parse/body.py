@@ -379,8 +379,8 @@ def parse_paragraphs(body: str | PreparedBody) -> list[Paragraph]:
     signature = _signature_index(lines, last)
     if signature is not None:
         lines = lines[:signature]
-    tail = "".join(lines[-_WEB_TAIL_LINES:])
-    if "lassified" in tail or "LASSIFIED" in tail:
+    ending = "".join(lines[-_WEB_TAIL_LINES:])
+    if "lassified" in ending or "LASSIFIED" in ending:
         lines = _without_web_tail(lines)
         last = _last_content_index(lines)
     if signature is None:
