@@ -309,11 +309,16 @@ def capitalised_before(
             text, begin, position - 1
         ):
             break  # "FEMA-equivalent" describes, it does not name
+        if _SENTENCE_END.fullmatch(word):
+            break  # "... Number NYC2005000761. The Ministry": a sentence ends there
         position = begin
     return position
 
 
 _LOWER_COMPOUND = re.compile(r"-[a-z]")
+# A word closing a sentence: a full stop after four or more characters and no other
+# stop ("U.S." and "St." are abbreviations).
+_SENTENCE_END = re.compile(r"[^.]{4,}\.")
 
 
 _NAME_PARTICLES = frozenset(["de", "da", "do", "dos", "das", "del", "la", "al", "el", "of"])

@@ -221,12 +221,28 @@ def _pattern_entity(context: ExtractContext, words: list[str]) -> Entity:
             break
     org_type = org_type_of(words)
     scope = f"{country.lower()}-" if country and org_type == "foreign_government" else ""
+    core = _without_country(gazetteer, words) if scope else words
     return Entity(
-        key=f"org/{scope}{slug(name)}",
+        key=f"org/{scope}{slug(' '.join(core))}",
         type="organization",
         label=name,
         attributes={"org_type": org_type, "country": country},
     )
+
+
+def _without_country(gazetteer: Gazetteer, words: list[str]) -> list[str]:
+    """The words of a national body's name without its country, which the key scopes:
+    "Icelandic Ministry for Foreign Affairs" and "Ministry for Foreign Affairs of Iceland"
+    are one ministry."""
+    core = list(words)
+    if len(core) > 2 and (core[0] in gazetteer.demonyms or core[0] in gazetteer.country_names):
+        core = core[1:]
+    for size in (3, 2, 1):
+        tail = " ".join(core[-size:])
+        if len(core) > size + 2 and core[-size - 1] == "of" and tail in gazetteer.country_names:
+            core = core[: -size - 1]
+            break
+    return core
 
 
 def _government_code(context: ExtractContext, suffix: str) -> str | None:

@@ -34,10 +34,10 @@ _TOWN = re.compile(
     r"port of|municipality of) ([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)"
 )
 # "the U.S. could help", "exports to the U.S.": the country as a noun, not the adjective
-# of "U.S. officials" (which names no place).
+# of "U.S. officials" or "the U.S. military's role" (which name no place).
 _US_NOUN = re.compile(
     r"\b(?:the|to|in|from|with|and|against|between|visit|visited) (U\.?S\.?)"
-    r"(?=[,;:)]|\.(?: |$)| (?:and|or|is|was|were|has|had|have|would|will|could|should|can|"
+    r"(?=[,;:)]|\.(?: (?![a-z])|$)| (?:and|or|is|was|were|has|had|have|would|will|could|should|can|"
     r"did|does|to|in|on|for|that|as|at|of|under|with|from|by|if|but)\b)"
 )
 

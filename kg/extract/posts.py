@@ -25,7 +25,14 @@ _NAMED_POST = re.compile(
 _US_BEFORE = re.compile(r"(?:U\.?S\.?|American) $")
 _SELF = re.compile(
     "(?:"
-    + trie_pattern(["the Embassy", "the Post", "the Mission", "Embassy", "Post", "Mission"])
+    + trie_pattern(
+        [
+            *("the Embassy", "the Post", "the Mission", "Embassy", "Post", "Mission"),
+            # Diplomatic notes address the sending embassy by its formal name.
+            *("Embassy of the United States of America", "Embassy of the United States"),
+            *("the Embassy of the United States of America", "the Embassy of the United States"),
+        ]
+    )
     + r")(?![\w-])(?! [A-Z])|(?:"
     + trie_pattern(["we", "We", "our", "Our", "us"])
     + r")(?![\w-])"
@@ -98,6 +105,10 @@ def extract_posts(cable: Cable, context: ExtractContext) -> tuple[list[Mention],
                 "'",
                 "’",
             }:
+                continue
+            if "United States" in match.group() and context.post.attributes.get("post_type") != (
+                "embassy"
+            ):
                 continue
             if context.covered(segment.paragraph, match.start(), match.end()) or any(
                 m.start is not None and m.start <= match.start() < (m.end or 0)
