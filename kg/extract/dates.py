@@ -19,21 +19,22 @@ _MONTH = (
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
 )
 _YEAR = r"(?:,?\s+((?:19|20)\d\d))"
+_ORDINAL = r"(?:st|nd|rd|th)?"  # "April 22nd to 26th"
 _PATTERNS = [
     # March 30 - April 1 (2005)
     (
         "md-md",
         re.compile(
-            rf"\b{_MONTH}\s+(\d{{1,2}})\s*(?:-|–|to|through|until)\s*{_MONTH}"
-            rf"\s+(\d{{1,2}})\b{_YEAR}?"
+            rf"\b{_MONTH}\s+(\d{{1,2}}){_ORDINAL}\s*(?:-|–|to|through|until)\s*{_MONTH}"
+            rf"\s+(\d{{1,2}}){_ORDINAL}\b{_YEAR}?"
         ),
     ),
     # January 23-26 (2007)
     (
         "md-d",
         re.compile(
-            rf"\b{_MONTH}\s+(\d{{1,2}})\s*(?:-|–|to|through|and)\s*(\d{{1,2}})\b"
-            rf"{_YEAR}?"
+            rf"\b{_MONTH}\s+(\d{{1,2}}){_ORDINAL}\s*(?:-|–|to|through|and)\s*(\d{{1,2}})"
+            rf"{_ORDINAL}\b{_YEAR}?"
         ),
     ),
     # 23-26 January (2007)
@@ -96,6 +97,8 @@ def find_date(text: str, created: date, future: bool = False) -> tuple[str | Non
     --------
     >>> find_date("met in Almaty January 23-26 to combat", date(2007, 2, 12))
     ('2007-01-23', '2007-01-26')
+    >>> find_date("his April 22nd to 26th visit", date(2007, 5, 2))
+    ('2007-04-22', '2007-04-26')
     >>> find_date("visited on March 30 - April 1, 2005", date(2005, 4, 20))
     ('2005-03-30', '2005-04-01')
     >>> find_date("On December 3, the MFA issued", date(2009, 1, 20))
