@@ -111,7 +111,7 @@ _WEB_NOTE = re.compile(r"(?:\bvisit\b[^\n]{0,80}?)?\bclassified\s+web\s*site", r
 _WEB_TAIL_LINES = 12
 _NOISE_LINE = re.compile(
     r"^\s*(?:(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|SENSITIVE|SIPDIS"
-    r"|NOFORN|N{3,4}|BT|//END//|.*Systematic\s+Review.*|END TEXT\.?|[#>.\-=*\s]+|NOTE\b.*"
+    r"|NOFORN|N{3,4}|BT|//END//|.*Systematic\s+Review.*|END TEXT\.?|[#>.\-=*]+(?:[ \t]+[#>.\-=*]+)*|NOTE\b.*"
     r"|=*\s*CABLE ENDS\s*=*"
     r"|Declassified/Released.*"
     r"|Review \d+.*|\d{4}[A-Z]+\d+ - .*|Classification:.*|C O N F I D E N T I A L.*"

@@ -67,7 +67,7 @@ _PAGE = (re.compile(r"PAGE[ \t]+\d"),)
 # 00000141 002 OF 004 was the first ..."): found by its zero-padded serial and page numbers,
 # then the station name (at most ten characters: "BUENOS AIR") is taken back from before it.
 _INLINE_PAGE_NUMBERS = re.compile(
-    r"00+[0-9]+[ \t]+[0-9]{3}(?:\.[0-9])?[ \t]+OF[ \t]+[0-9]{1,3}(?![0-9])"
+    r"00[0-9]+[ \t]+[0-9]{3}(?:\.[0-9])?[ \t]+OF[ \t]+[0-9]{1,3}(?![0-9])"
 )
 _STATION_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z][A-Z .'\-]{0,9}?[ \t]+$")
 
