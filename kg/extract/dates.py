@@ -43,7 +43,7 @@ _PATTERNS = [
     (
         "md",
         re.compile(
-            rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:,\s*)?\d{{3}})"
+            rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:,\s*)?(?!(?:19|20)\d\d\b)\d{{3}})"
             rf"{_YEAR}?"
         ),
     ),
@@ -97,6 +97,8 @@ def find_date(text: str, created: date, future: bool = False) -> tuple[str | Non
     --------
     >>> find_date("met in Almaty January 23-26 to combat", date(2007, 2, 12))
     ('2007-01-23', '2007-01-26')
+    >>> find_date("In a conversation on August 30, 2007, Ms. Mulder", date(2007, 11, 2))
+    ('2007-08-30', '2007-08-30')
     >>> find_date("his April 22nd to 26th visit", date(2007, 5, 2))
     ('2007-04-22', '2007-04-26')
     >>> find_date("visited on March 30 - April 1, 2005", date(2005, 4, 20))
