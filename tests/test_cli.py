@@ -48,3 +48,22 @@ def test_parse_reads_stdin() -> None:
         check=True,
     )
     assert b"reference_id: 07ASTANA367" in proc.stdout
+
+
+def test_commands_read_config_yaml_from_the_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # defaults < ./config.yaml < flags: a limit set in the folder's config.yaml applies
+    (tmp_path / "config.yaml").write_text("sources:\n  max_line_chars: 10\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["parse", str(EXAMPLE)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "reject" in captured.err
+    assert "07ASTANA367" in captured.err
+
+
+def test_config_yaml_documents_exactly_the_defaults() -> None:
+    from kg.config import Config, load_config
+
+    assert load_config(PROJECT / "config.yaml") == Config()

@@ -9,6 +9,7 @@ from typing import Any
 
 from kg.analytics import Window, analyze, write_back, write_report
 from kg.analytics.sparql import open_built_store
+from kg.cli.options import add_config_argument, config_source
 from kg.config import load_config
 
 
@@ -34,20 +35,6 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     )
     p.add_argument("--no-write-back", action="store_true", help="leave the store untouched")
     return p
-
-
-def add_config_argument(p: argparse.ArgumentParser) -> None:
-    """The ``--config`` option analyze and view share."""
-    p.add_argument(
-        "--config", help="YAML configuration (default: ./config.yaml when present, else defaults)"
-    )
-
-
-def config_source(args: argparse.Namespace) -> str | None:
-    """The configuration the user named, else ./config.yaml when there is one."""
-    if args.config:
-        return str(args.config)
-    return "config.yaml" if Path("config.yaml").is_file() else None
 
 
 def run(args: argparse.Namespace) -> int:

@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import Any
 
+from kg.cli.options import add_config_argument, config_source
 from kg.config import load_config
 from kg.pipeline import build
 
@@ -19,7 +20,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         "and write the exports and output/build-report.json.",
     )
     p.add_argument("sources", nargs="*", metavar="SOURCE", help="default: sources.paths")
-    p.add_argument("--config", help="a config.yaml (defaults < file < flags)")
+    add_config_argument(p)
     p.add_argument("--out", help="output folder (build.out)")
     p.add_argument("--backend", choices=["oxigraph", "memory", "sparql"], help="store.backend")
     p.add_argument("--export", action="append", help="an export format; repeat for more")
@@ -49,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     if args.full:
         build_overrides["incremental"] = False
     config = load_config(
-        args.config,
+        config_source(args),
         {
             "build": build_overrides,
             "store": {"backend": args.backend},

@@ -7,6 +7,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from kg.cli.options import add_config_argument, config_source
 from kg.config import load_config
 from kg.errors import StoreError
 from kg.export import EXPORT_FORMATS, export
@@ -23,7 +24,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     )
     p.add_argument("--format", choices=list(EXPORT_FORMATS), help="export.format")
     p.add_argument("-o", "--output", help="file to write (default: <out>/graph.<ext>)")
-    p.add_argument("--config", help="a config.yaml")
+    add_config_argument(p)
     p.add_argument("--out", help="the build's output folder (build.out)")
     return p
 
@@ -31,7 +32,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     """Export and print where the file went."""
     config = load_config(
-        args.config, {"export": {"format": args.format}, "build": {"out": args.out}}
+        config_source(args), {"export": {"format": args.format}, "build": {"out": args.out}}
     )
     fmt = config.export.format
     out = Path(config.build.out)

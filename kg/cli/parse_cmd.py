@@ -9,6 +9,8 @@ from typing import Any
 
 import yaml
 
+from kg.cli.options import add_config_argument, config_source
+from kg.config import load_config
 from kg.model import Cable, Reject
 from kg.pipeline import read_cables
 
@@ -24,13 +26,15 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("sources", nargs="+", metavar="FILE|ARCHIVE|-")
     p.add_argument("--format", choices=["json", "yaml", "text"], default="json")
     p.add_argument("--strict", action="store_true", help="exit 1 on the first reject")
+    add_config_argument(p)
     return p
 
 
 def run(args: argparse.Namespace) -> int:
     """Print each cable in the chosen format; report rejects on stderr."""
     rejects = 0
-    for item in read_cables(*args.sources):
+    config = load_config(config_source(args))
+    for item in read_cables(*args.sources, config=config.sources):
         if isinstance(item, Reject):
             rejects += 1
             print(f"kg parse: reject: {item}", file=sys.stderr)

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from kg.cli.options import add_config_argument, config_source
 from kg.config import load_config
 from kg.errors import QueryError, StoreError
 from kg.query import OUTPUT_FORMATS, format_result, named_queries, run_query
@@ -25,7 +26,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE")
     p.add_argument("--format", choices=OUTPUT_FORMATS, default="table")
     p.add_argument("--list", action="store_true", help="list the named queries")
-    p.add_argument("--config", help="a config.yaml")
+    add_config_argument(p)
     p.add_argument("--out", help="the build's output folder (build.out)")
     return p
 
@@ -43,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
         if not sep:
             raise QueryError(f"--param `{item}` must be NAME=VALUE")
         params[name] = value
-    config = load_config(args.config, {"build": {"out": args.out}})
+    config = load_config(config_source(args), {"build": {"out": args.out}})
     out = Path(config.build.out)
     if config.store.backend == "oxigraph" and not (out / config.store.path).is_dir():
         raise StoreError(f"no store at {out / config.store.path}: run `kg build` first")

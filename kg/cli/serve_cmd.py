@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+from kg.cli.options import add_config_argument, config_source
 from kg.config import load_config
 from kg.errors import StoreError
 from kg.serve import serve_command
@@ -22,7 +23,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     )
     p.add_argument("--host", help="serve.host (default 127.0.0.1)")
     p.add_argument("--port", type=int, help="serve.port (default 7878)")
-    p.add_argument("--config", help="a config.yaml")
+    add_config_argument(p)
     p.add_argument("--out", help="the build's output folder (build.out)")
     return p
 
@@ -30,7 +31,8 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     """Serve until interrupted."""
     config = load_config(
-        args.config, {"serve": {"host": args.host, "port": args.port}, "build": {"out": args.out}}
+        config_source(args),
+        {"serve": {"host": args.host, "port": args.port}, "build": {"out": args.out}},
     )
     store = Path(config.build.out) / config.store.path
     if not store.is_dir():

@@ -11,7 +11,7 @@ from typing import Any
 from kg.analytics import Window
 from kg.analytics.run import projection_options
 from kg.analytics.sparql import open_built_store
-from kg.cli.analyze_cmd import add_config_argument, config_source
+from kg.cli.options import add_config_argument, config_source
 from kg.config import load_config
 from kg.viewer import render_view
 
