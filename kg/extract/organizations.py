@@ -53,6 +53,9 @@ _BACK_REFERENCE = re.compile(
     r"Court|Department|Institute|Agency|Bank|Party|Government|Foundation|Office|Bureau)"
     r"(?!\s+(?:of|for|on)\b)(?![\w-])"
 )
+# "Post appreciates Department efforts", "the scope of Department's review": in a US
+# cable, "Department" after a lower-case word and before no "of" is the State Department.
+_BARE_DEPARTMENT = re.compile(r"(?<=[a-z,] )Department(?:['’]s)?(?!\s+(?:of|for|on)\b)(?![\w-])")
 _NATIONAL_NOUNS = {
     "government": "government",
     "Government": "government",
@@ -413,6 +416,9 @@ def extract_organizations(
             referent = _referent(context, mentions, head)
             if referent is not None:
                 add(referent, match.start(1), match.end())
+        for match in _BARE_DEPARTMENT.finditer(text):
+            if not segment.upper and not text[: match.start()].endswith(("the ", "The ")):
+                add(_gazetteer_entity(gazetteer, "dos"), match.start(), match.start() + 10)
     _join_short_forms(mentions)
     return mentions, []
 
