@@ -395,16 +395,22 @@ def acronym_matches(acronym: str, words: list[str]) -> bool:
     >>> acronym_matches("ICITAP",
     ...     "International Criminal Investigative Assistance Training Program".split())
     True
+    >>> acronym_matches("CNE", "National Emergency Commission".split())
+    True
     >>> acronym_matches("NDU", "Department of Justice".split())
     False
     """
     letters = "".join(c for c in acronym.upper() if c.isalpha())
     content = [w for w in words if w.lower() not in _CONNECTIVES]
-    if not letters or not content or content[0][0].upper() != letters[0]:
+    if not letters or not content:
         return False
     initials = "".join(w[0].upper() for w in content)
-    if sorted(initials) == sorted(letters):
+    if sorted(initials) == sorted(letters) and (len(letters) >= 3 or initials == letters):
+        # Reordered: a translated name keeps its own language's acronym (CNE, Comision
+        # Nacional de Emergencias, for the National Emergency Commission).
         return True
+    if content[0][0].upper() != letters[0]:
+        return False
     # Subsequence: "International Narcotics and Law Enforcement (INL)".
     position = 0
     for char in initials:
