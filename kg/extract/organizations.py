@@ -56,6 +56,9 @@ _BACK_REFERENCE = re.compile(
 # "Post appreciates Department efforts", "the scope of Department's review": in a US
 # cable, "Department" after a lower-case word and before no "of" is the State Department.
 _BARE_DEPARTMENT = re.compile(r"(?<=[a-z,] )Department(?:['’]s)?(?!\s+(?:of|for|on)\b)(?![\w-])")
+_OWN_POST_NAMES = frozenset(
+    f"{us} {kind}" for us in ("U.S.", "US", "American") for kind in ("Mission", "Embassy")
+)
 _NATIONAL_NOUNS = {
     "government": "government",
     "Government": "government",
@@ -216,6 +219,8 @@ def _pattern_entity(context: ExtractContext, words: list[str]) -> Entity:
     key = gazetteer.org_names.get(name)
     if key:
         return _gazetteer_entity(gazetteer, key)
+    if context.post is not None and name in _OWN_POST_NAMES:
+        return context.post  # "the U.S. Mission" with no city is the post that writes
     country = context.country
     for word in words:
         code = gazetteer.demonyms.get(word) or gazetteer.country_names.get(word)
