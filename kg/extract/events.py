@@ -83,6 +83,7 @@ _TOPICS = frozenset(_KINDS) - {"training", "conference"}
 _FUTURE = re.compile(
     r"\b(?:will|plans?|planned|scheduled|upcoming|next|expected to|must|deadline)\b"
 )
+_STAY_KINDS = frozenset(["meeting", "other"])
 _HYPOTHETICAL = re.compile(r"\b(?:could|would|might|may|should|if)\b")
 _IN_PLACE = re.compile(r"\b(?:in|at|to)\s+$")
 
@@ -148,6 +149,10 @@ def extract_events(cable: Cable, context: ExtractContext) -> tuple[list[Mention]
                 # she noted ... the referendum" is a meeting). A training or conference
                 # names the whole occurrence, whatever else its sentence says.
                 kind = _KINDS[min(here, key=lambda t: (abs(t[0] - at), t[1]))[1]]
+            if begin is not None and end != begin and len(begin) == 10 and kind in _STAY_KINDS:
+                # Days on end of meetings ("From March 30 to April 1, Pickering met with
+                # ...", "An FAA team was in Argentina May 27-29") are a visit.
+                kind = "visit"
             actors = list(
                 dict.fromkeys(
                     m.entity.key
