@@ -65,6 +65,9 @@ _HEAD_LINE = re.compile(
     r"|REF(?:S|TELS?|ERENCES?)?\b|CLASSIFIED[ \t]+BY)",
     re.IGNORECASE,
 )
+# First letters of the lines _HEAD_LINE matches.
+_HEAD_FIRST = frozenset("ETSURCetsurc")
+_LETTER = re.compile(r"[^\W\d_]")
 _WHITESPACE = re.compile(r"\s+")
 # The first character of a line that can be a rule or open an inline heading.
 _RULE_START = frozenset("-‐=_")
@@ -111,7 +114,8 @@ _WEB_NOTE = re.compile(r"(?:\bvisit\b[^\n]{0,80}?)?\bclassified\s+web\s*site", r
 _WEB_TAIL_LINES = 12
 _NOISE_LINE = re.compile(
     r"^\s*(?:(?:UNCLASSIFIED|UNCLAS|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|SENSITIVE|SIPDIS"
-    r"|NOFORN|N{3,4}|BT|//END//|.*Systematic\s+Review.*|END TEXT\.?|[#>.\-=*]+(?:[ \t]+[#>.\-=*]+)*|NOTE\b.*"
+    r"|NOFORN|N{3,4}|BT|//END//|.*Systematic\s+Review.*|END TEXT\.?|NOTE\b.*"
+    r"|[#>.\-=*]+(?:[ \t]+[#>.\-=*]+)*"
     r"|=*\s*CABLE ENDS\s*=*"
     r"|Declassified/Released.*"
     r"|Review \d+.*|\d{4}[A-Z]+\d+ - .*|Classification:.*|C O N F I D E N T I A L.*"
@@ -220,10 +224,13 @@ def _next_filled(lines: list[str], index: int) -> int | None:
 
 def _title(text: str) -> str | None:
     """``text`` as a section heading, or None when it cannot be one."""
-    title = " ".join(text.split()).rstrip(" :-‐=_")
+    title = text.strip()
+    if "  " in title or "\t" in title or "\n" in title:
+        title = " ".join(title.split())
+    title = title.rstrip(" :-‐=_")
     if (
         2 <= len(title) <= _MAX_HEADING
-        and any(ch.isalpha() for ch in title)
+        and _LETTER.search(title) is not None
         and not _NOT_HEADING.match(title)
     ):
         return title
@@ -423,7 +430,7 @@ def parse_paragraphs(body: str | PreparedBody) -> list[Paragraph]:
                 current[0] = glued[0]
                 open_heading(glued[1])
             continue
-        if number is None and first and _HEAD_LINE.match(line):
+        if number is None and first in _HEAD_FIRST and _HEAD_LINE.match(line):
             # E.O., TAGS, SUBJECT, REF, "Classified By" with their continuation lines:
             # what came above them (addressees, banners) heads no section.
             heading = None
