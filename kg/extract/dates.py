@@ -69,10 +69,23 @@ DATE_HINT = re.compile(
 )
 
 
-def _resolve(month: int, year: str | None, created: date, future: bool) -> int:
+# A year-less date up to this many days after the cable is the coming one ("national
+# elections on May 12" in an April cable), not the one eleven months before.
+_SOON = 45
+
+
+def _days_ahead(created: date, month: int, day: int) -> int:
+    try:
+        return (date(created.year, month, day) - created).days
+    except ValueError:
+        return _SOON + 1
+
+
+def _resolve(month: int, year: str | None, created: date, future: bool, day: int = 1) -> int:
     if year:
         return int(year)
-    if future:
+    ahead = (month - created.month, day - created.day)
+    if future or (ahead > (0, 0) and _days_ahead(created, month, day) <= _SOON):
         return created.year if month >= created.month else created.year + 1
     return created.year if month <= created.month else created.year - 1
 
@@ -105,6 +118,8 @@ def find_date(text: str, created: date, future: bool = False) -> tuple[str | Non
     ('2005-03-30', '2005-04-01')
     >>> find_date("On December 3, the MFA issued", date(2009, 1, 20))
     ('2008-12-03', '2008-12-03')
+    >>> find_date("to sweep the government out in elections on May 12", date(2007, 4, 3))
+    ('2007-05-12', '2007-05-12')
     >>> find_date("planned October visit", date(2006, 8, 1), future=True)
     (None, None)
     >>> find_date("a visit in October", date(2006, 8, 1), future=True)
@@ -119,25 +134,25 @@ def find_date(text: str, created: date, future: bool = False) -> tuple[str | Non
     g = match.groups()
     if kind == "md-md":
         m1, m2 = _MONTHS[g[0]], _MONTHS[g[2]]
-        y2 = _resolve(m2, g[4], created, future)
+        y2 = _resolve(m2, g[4], created, future, int(g[1]) if m1 == m2 else 1)
         y1 = y2 if m1 <= m2 else y2 - 1
         return _iso(y1, m1, int(g[1])), _iso(y2, m2, int(g[3]))
     if kind == "md-d":
         m = _MONTHS[g[0]]
-        y = _resolve(m, g[3], created, future)
+        y = _resolve(m, g[3], created, future, int(g[1]))
         return _iso(y, m, int(g[1])), _iso(y, m, int(g[2]))
     if kind == "d-dm":
         m = _MONTHS[g[2]]
-        y = _resolve(m, g[3], created, future)
+        y = _resolve(m, g[3], created, future, int(g[0]))
         return _iso(y, m, int(g[0])), _iso(y, m, int(g[1]))
     if kind == "md":
         m = _MONTHS[g[0]]
-        y = _resolve(m, g[2], created, future)
+        y = _resolve(m, g[2], created, future, int(g[1]))
         day = _iso(y, m, int(g[1]))
         return day, day
     if kind == "dm":
         m = _MONTHS[g[1]]
-        y = _resolve(m, g[2], created, future)
+        y = _resolve(m, g[2], created, future, int(g[0]))
         day = _iso(y, m, int(g[0]))
         return day, day
     if kind == "my":

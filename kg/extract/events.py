@@ -30,10 +30,11 @@ EVENT_TRIGGERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         + ("courses", "exercise", "exercises"),
     ),
     ("conference", ("conference", "summit", "forum", "symposium", "general assembly")),
-    ("election", ("election", "elections", "referendum", "polls")),
+    ("election", ("election", "elections", "polls")),
     (
         "vote",
-        ("vote", "voted", "voting", "passed the", "passed a", "passed new")
+        # A referendum decides a question, not who holds an office: a vote.
+        ("vote", "voted", "voting", "referendum", "passed the", "passed a", "passed new")
         + ("approved the law", "approved a law", "approved the bill", "approved a bill"),
     ),
     ("signing", ("signed", "signing", "signature of", "deal with", "agreement with")),
