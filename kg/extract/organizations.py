@@ -55,7 +55,8 @@ _BACK_REFERENCE = re.compile(
 )
 # "Post appreciates Department efforts", "the scope of Department's review": in a US
 # cable, "Department" after a lower-case word and before no "of" is the State Department.
-_BARE_DEPARTMENT = re.compile(r"(?<=[a-z,] )Department(?:['’]s)?(?!\s+(?:of|for|on)\b)(?![\w-])")
+_BARE_DEPARTMENT = re.compile(r"Department(?:['’]s)?(?!\s+(?:of|for|on)\b)(?![\w-])")
+_LOWER_WORD_BEFORE = re.compile(r"[a-z,] \Z")
 _OWN_POST_NAMES = frozenset(
     f"{us} {kind}" for us in ("U.S.", "US", "American") for kind in ("Mission", "Embassy")
 )
@@ -422,7 +423,8 @@ def extract_organizations(
             if referent is not None:
                 add(referent, match.start(1), match.end())
         for match in _BARE_DEPARTMENT.finditer(text):
-            if not segment.upper and not text[: match.start()].endswith(("the ", "The ")):
+            before = text[max(0, match.start() - 4) : match.start()]
+            if _LOWER_WORD_BEFORE.search(before) and not before.endswith(("the ", "The ")):
                 add(_gazetteer_entity(gazetteer, "dos"), match.start(), match.start() + 10)
     _join_short_forms(mentions)
     return mentions, []
