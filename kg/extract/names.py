@@ -357,11 +357,26 @@ def trim_name(words: list[str]) -> list[str]:
 
     >>> trim_name("During the Karaganda Legal Institute".split())
     ['Karaganda', 'Legal', 'Institute']
+    >>> trim_name("with the All Assam Student Union".split())
+    ['All', 'Assam', 'Student', 'Union']
     """
     index = 0
     while index < len(words) and (words[index] in LEADING_STOPWORDS or words[index][:1].islower()):
+        if _opens_with_all(words, index):
+            break
         index += 1
     return words[index:]
+
+
+def _opens_with_all(words: list[str], index: int) -> bool:
+    """Tell whether "All" opens a name ("All Assam Student Union", "All India Radio"):
+    followed by a capitalised word that is no head noun and more of the name after it."""
+    return (
+        words[index] == "All"
+        and index + 2 < len(words)
+        and words[index + 1][:1].isupper()
+        and words[index + 1] not in ORG_HEADS
+    )
 
 
 _CONNECTIVES = frozenset(
