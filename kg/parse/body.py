@@ -195,7 +195,8 @@ def _rule_lines(text: str, lines: list[str]) -> tuple[frozenset[int], frozenset[
     rules: set[int] = set()
     holding: set[int] = set()
     for run in _RULE_RUNS if not text.isascii() else _RULE_RUNS[:3]:
-        position = text.find(run)
+        # a one-character search runs at memory speed and rules out most runs ("===")
+        position = text.find(run) if run[0] in text else -1
         line_index, line_offset = 0, 0
         while position >= 0:
             start = text.rfind("\n", 0, position) + 1
