@@ -13,7 +13,7 @@ from __future__ import annotations
 from pyoxigraph import NamedNode, Quad
 
 from kg.mapping.iris import entity_iri
-from kg.mapping.labels import entity_label, is_gazetteer_key
+from kg.mapping.labels import entity_label, is_gazetteer_key, reference_facts
 from kg.mapping.tables import (
     addressee_key,
     organization_quads,
@@ -62,6 +62,8 @@ def resolve_addressee(
         return None
     key = addressee_key(written[0])
     node = entity_iri(base_iri, key)
+    if key in reference_facts().pref_labels:  # "SECDEF" without its route: the table's node
+        return node, []
     quads = list(organization_quads(node, entity_label(key), "other"))
     if is_gazetteer_key(key):  # the gazetteer's type, stated by the entities mapper
         quads = [q for q in quads if q.predicate != T.orgType]

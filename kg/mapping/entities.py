@@ -372,6 +372,10 @@ def _place(
     if city is not None:  # two cities may share a key: state the key's own city
         attributes = {**attributes, "lat": city.lat, "long": city.long, "country": city.country}
     lat, long = attributes.get("lat"), attributes.get("long")
+    if attributes.get("place_type") != "country" and node.value.removeprefix(nodes.ctx.base) in set(
+        reference_facts().country_keys.values()
+    ):
+        lat = long = None  # a city keyed like its country (Macau): the country's coordinates
     if lat is not None and long is not None and T.lat.value not in stated:
         yield Quad(node, T.lat, Literal(_decimal(lat), datatype=XSD_DECIMAL), d)
         yield Quad(node, T.long, Literal(_decimal(long), datatype=XSD_DECIMAL), d)
