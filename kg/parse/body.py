@@ -437,8 +437,8 @@ def parse_paragraphs(body: str | PreparedBody) -> list[Paragraph]:
             heading = None
             index += 1
             while index < count and lines[index].strip() and index not in rules:
-                if _PARAGRAPH.match(lines[index]):
-                    break
+                if _PARAGRAPH.match(lines[index]) or index + 1 in rules:
+                    break  # a paragraph, or a heading underlined right under the block
                 index += 1
             continue
         used = 0
