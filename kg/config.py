@@ -51,7 +51,12 @@ class ExtractConfig:
     """Which extractors run over the parsed paragraphs."""
 
     extractors: tuple[str, ...] = (
-        "organizations", "posts", "persons", "places", "programmes", "events"
+        "organizations",
+        "posts",
+        "persons",
+        "places",
+        "programmes",
+        "events",
     )
 
 
