@@ -6,6 +6,7 @@ Library code raises these; only :mod:`kg.cli` turns them into messages and exit 
 from __future__ import annotations
 
 __all__ = [
+    "CABLE_ERRORS",
     "ConfigError",
     "KgError",
     "ParseError",
@@ -60,3 +61,16 @@ class StoreError(KgError):
 
 class QueryError(KgError):
     """Raised when a SPARQL query or named query is unknown or invalid."""
+
+
+#: What a bug met on one cable may raise: that cable becomes a reject, the run goes on.
+CABLE_ERRORS: tuple[type[Exception], ...] = (
+    KgError,
+    ValueError,
+    IndexError,
+    KeyError,
+    TypeError,
+    AttributeError,
+    ArithmeticError,
+    RecursionError,
+)

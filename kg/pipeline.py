@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.config import Config, SourcesConfig
-from kg.errors import KgError
+from kg.errors import CABLE_ERRORS, KgError
 from kg.model import Cable, Reject
 from kg.parse import parse_raw
 from kg.sources import iter_sources
@@ -54,15 +54,7 @@ def read_cables(
                 position=getattr(exc, "position", None),
                 cable_id=getattr(exc, "cable_id", None),
             )
-        except (
-            ValueError,
-            IndexError,
-            KeyError,
-            TypeError,
-            AttributeError,
-            ArithmeticError,
-            RecursionError,
-        ) as exc:
+        except CABLE_ERRORS as exc:
             yield Reject(source=item.origin, reason=f"parser failed: {type(exc).__name__}: {exc}")
 
 

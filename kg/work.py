@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.config import Config
-from kg.errors import KgError
+from kg.errors import CABLE_ERRORS
 from kg.model import Cable, Paragraph, RawCable, Reject
 
 __all__ = [
@@ -34,18 +34,6 @@ __all__ = [
     "prepare_worker",
     "text_hash",
 ]
-
-# A bug met on one cable is that cable's reject, never the build's crash.
-_CABLE_ERRORS = (
-    KgError,
-    ValueError,
-    IndexError,
-    KeyError,
-    TypeError,
-    AttributeError,
-    ArithmeticError,
-    RecursionError,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +156,7 @@ def build_cable(raw: RawCable, settings: WorkSettings, version: str, key: str) -
     clock = time.perf_counter()
     try:
         cable = parse_raw(raw)
-    except _CABLE_ERRORS as exc:
+    except CABLE_ERRORS as exc:
         result.reject = Reject(
             source=raw.origin,
             reason=getattr(exc, "reason", None) or f"parser failed: {type(exc).__name__}: {exc}",
@@ -183,7 +171,7 @@ def build_cable(raw: RawCable, settings: WorkSettings, version: str, key: str) -
         result.cable_id, result.graph, result.nquads, result.quads = _map_cable(
             cable, settings, version, result.seconds
         )
-    except _CABLE_ERRORS as exc:
+    except CABLE_ERRORS as exc:
         reason = getattr(exc, "reason", None) or f"{type(exc).__name__}: {exc}"
         result.reject = Reject(raw.origin, f"mapping failed: {reason}", cable_id=cable.reference_id)
     return result
