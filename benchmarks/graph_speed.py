@@ -160,14 +160,7 @@ if sys.argv[2] == "pyoxigraph":
     count = len(triples)
 else:
     import rdflib
-    def term(t):
-        if isinstance(t, ox.NamedNode):
-            return rdflib.URIRef(t.value)
-        if isinstance(t, ox.BlankNode):
-            return rdflib.BNode(t.value)
-        if t.language:
-            return rdflib.Literal(t.value, lang=t.language)
-        return rdflib.Literal(t.value, datatype=rdflib.URIRef(t.datatype.value))
+    from kg.store import rdflib_term as term
     graph = rdflib.Graph()
     for prefix, iri in PREFIXES.items():
         graph.bind(prefix, iri)

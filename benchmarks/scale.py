@@ -184,6 +184,7 @@ def mapping_ratio(count: int) -> None:
     from kg.model import RawCable
     from kg.parse import parse_raw
     from kg.sources import iter_sources
+    from kg.store import rdflib_term
 
     extractors = list(Config().extract.extractors)
     raws = itertools.islice(
@@ -197,27 +198,14 @@ def mapping_ratio(count: int) -> None:
         quads += len(items)
         ox.serialize(items, format=ox.RdfFormat.N_QUADS)
     ours = time.perf_counter() - start
-    terms: dict[Any, Any] = {}
-
-    def term(t: Any) -> Any:
-        # the same statements as rdflib terms: what a plain rdflib mapper would build
-        if isinstance(t, ox.NamedNode):
-            return rdflib.URIRef(t.value)
-        if isinstance(t, ox.BlankNode):
-            return rdflib.BNode(t.value)
-        if t.language:
-            return rdflib.Literal(t.value, lang=t.language)
-        return rdflib.Literal(t.value, datatype=rdflib.URIRef(t.datatype.value))
-
     plain = [[(q.subject, q.predicate, q.object) for q in cable_quads(c)] for c in cables]
     start = time.perf_counter()
     for triples in plain:
         graph = rdflib.Graph()
         for s, p, o in triples:
-            graph.add((term(s), term(p), term(o)))
+            graph.add((rdflib_term(s), rdflib_term(p), rdflib_term(o)))
         graph.serialize(format="turtle")
     theirs = time.perf_counter() - start
-    del terms
     print(
         f"  mapping {count} cables, {quads} quads: kg.mapping → N-Quads {ours:.2f} s, "
         f"rdflib Graph → Turtle {theirs:.2f} s: {theirs / ours:.1f}x",

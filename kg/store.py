@@ -32,6 +32,7 @@ __all__ = [
     "QueryResult",
     "SparqlStore",
     "open_store",
+    "rdflib_term",
 ]
 
 _BATCH = 100_000
@@ -214,6 +215,29 @@ class OxigraphStore(GraphStore):
             del self.store
 
 
+def rdflib_term(term: Any) -> Any:
+    """Return the rdflib term for a pyoxigraph term (graph names included).
+
+    Examples
+    --------
+    >>> rdflib_term(ox.Literal("x", language="en"))
+    rdflib.term.Literal('x', lang='en')
+    """
+    import rdflib as r
+
+    if isinstance(term, ox.NamedNode):
+        return r.URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return r.BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return r.Literal(term.value, lang=term.language)
+        if term.datatype.value == _XSD_STRING:  # rdflib tells "x" from "x"^^xsd:string
+            return r.Literal(term.value)
+        return r.Literal(term.value, datatype=r.URIRef(term.datatype.value))
+    return r.URIRef(str(term))
+
+
 class MemoryStore(GraphStore):
     """rdflib's in-memory Dataset, for small runs and for pyshacl / JSON-LD."""
 
@@ -224,18 +248,7 @@ class MemoryStore(GraphStore):
         self.dataset = rdflib.Dataset(default_union=True)
 
     def _term(self, term: Any) -> Any:
-        r = self.rdflib
-        if isinstance(term, ox.NamedNode):
-            return r.URIRef(term.value)
-        if isinstance(term, ox.BlankNode):
-            return r.BNode(term.value)
-        if isinstance(term, ox.Literal):
-            if term.language:
-                return r.Literal(term.value, lang=term.language)
-            if term.datatype.value == _XSD_STRING:  # rdflib tells "x" from "x"^^xsd:string
-                return r.Literal(term.value)
-            return r.Literal(term.value, datatype=r.URIRef(term.datatype.value))
-        return r.URIRef(str(term))
+        return rdflib_term(term)
 
     def _add(self, q: ox.Quad) -> None:
         triple = (self._term(q.subject), self._term(q.predicate), self._term(q.object))
