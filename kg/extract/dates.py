@@ -1,15 +1,18 @@
 """Dates in cable prose, resolved against the cable's creation date: "January 23-26",
 "March 30 - April 1", "on July 14", "14 July 2008", "in November 2008", "last October",
-"on Monday", "yesterday". Used by the events extractor.
+"the week of May 25", "on Monday", "Friday afternoon", "yesterday", "in 2004", "in the
+1980s". Used by the events extractor, which reads every date of a sentence
+(:func:`find_dates`) to tell the occurrences of one sentence apart.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
 
-__all__ = ["DATE_HINT", "date_offset", "find_date"]
+__all__ = ["DATE_HINT", "DateSpan", "find_date", "find_dates"]
 
 _MONTHS = {name: i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name: i for i, name in enumerate(calendar.month_abbr) if name})
@@ -20,6 +23,9 @@ _MONTH = (
 )
 _YEAR = r"(?:,?\s+((?:19|20)\d\d))"
 _ORDINAL = r"(?:st|nd|rd|th)?"  # "April 22nd to 26th"
+# Sentence-initial words are capitalized ("In September, a ..."): prefixes ignore case.
+_MONTH_PREFIX = r"(?i:(?:in|last|next|this|early|late|since|during|until|by|through)\s+|mid-)"
+# In priority order: where two patterns overlap, the earlier one reads the date.
 _PATTERNS = [
     # March 30 - April 1 (2005)
     (
@@ -49,24 +55,40 @@ _PATTERNS = [
     ),
     # 14 July (2008)
     ("dm", re.compile(rf"\b(\d{{1,2}})\s+{_MONTH}{_YEAR}?")),
-    # (in) November 2008
-    ("my", re.compile(rf"\b{_MONTH}\s+((?:19|20)\d\d)\b")),
-    # in October / last October / next October
-    ("m", re.compile(rf"\b(?:in|last|next|early|late|mid-|since|during|until|by)\s+{_MONTH}\b")),
+    # 08/11/2008, as US telegrams write it: month first
+    ("m/d/y", re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")),
+    # (in) November(,) 2008
+    ("my", re.compile(rf"\b{_MONTH},?\s+((?:19|20)\d\d)\b")),
+    # in October / last October / next October / mid-October
+    ("m", re.compile(rf"{_MONTH_PREFIX}{_MONTH}(?![\w-])")),
+    # on Monday / last Friday / Friday afternoon
+    (
+        "weekday",
+        re.compile(
+            r"\b(?:(?i:on|last|this|next|early|late)\s+)?(Monday|Tuesday|Wednesday|Thursday|"
+            r"Friday|Saturday|Sunday)\b"
+        ),
+    ),
+    ("relative", re.compile(r"\b((?i:yesterday|today|earlier today|this morning|last night))\b")),
+    # in 2004 / in early 2003 / in the 1980s: a year or a decade, as a range of days
+    (
+        "year",
+        re.compile(
+            r"\b(?i:in|during)\s+(?:(?i:early|late|mid-?)\s*)?(?:the\s+)?((?:19|20)\d\d)"
+            r"('?s)?\b(?![-–/]\d)"
+        ),
+    ),
 ]
-
-
 _WEEKDAYS = {name: i for i, name in enumerate(calendar.day_name)}
-_WEEKDAY = re.compile(
-    r"\b(?:on|last|this|next|early|late)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday)\b"
-)
-_RELATIVE = re.compile(r"\b(yesterday|today|earlier today|this morning)\b")
 # Any word a date could be written with: sentences without one skip the date patterns.
 DATE_HINT = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|"
-    r"yesterday|today|this morning)"
+    r"yesterday|today|this morning|last night|/(?:19|20)\d\d|(?:19|20)\d\d)"
 )
+# "liquidate their assets by January 31", "support the agreement by next Thursday",
+# "dormant since April": the date bounds a state, it is not when something happened.
+_BOUND = re.compile(r"\b(?:by|until|before|since|deadline of|no later than)\s+(?:next\s+)?$", re.I)
+_WEEK_OF = re.compile(r"\bweek of\s+(?:the\s+)?$", re.I)
 
 
 # A year-less date up to this many days after the cable is the coming one ("national
@@ -74,20 +96,39 @@ DATE_HINT = re.compile(
 _SOON = 45
 
 
-def _days_ahead(created: date, month: int, day: int) -> int:
-    try:
-        return (date(created.year, month, day) - created).days
-    except ValueError:
-        return _SOON + 1
+@dataclass(frozen=True, slots=True)
+class DateSpan:
+    """One date of a text: where it is written and the ISO days or month it names.
+
+    ``precision`` is ``day`` (a day or a range of days), ``week`` ("the week of May 25"),
+    ``month`` or ``year`` (a whole year or decade, written as a range of days);
+    ``bound`` is set for "by January 31", "since April" and the like: a limit of a
+    state or a deadline, not when something happened.
+    """
+
+    start: int
+    stop: int
+    begin: str
+    end: str
+    precision: str
+    bound: bool = False
 
 
 def _resolve(month: int, year: str | None, created: date, future: bool, day: int = 1) -> int:
+    """The year of a year-less date: the last one up to the cable's day, unless the date
+    falls within :data:`_SOON` days after it (or ``future`` is set and it has passed)."""
     if year:
         return int(year)
-    ahead = (month - created.month, day - created.day)
-    if future or (ahead > (0, 0) and _days_ahead(created, month, day) <= _SOON):
+    if future:
         return created.year if month >= created.month else created.year + 1
-    return created.year if month <= created.month else created.year - 1
+    for candidate in (created.year, created.year + 1):
+        try:
+            ahead = (date(candidate, month, day) - created).days
+        except ValueError:
+            continue
+        if 0 < ahead <= _SOON:
+            return candidate
+    return created.year if (month, day) <= (created.month, created.day) else created.year - 1
 
 
 def _iso(y: int, m: int, d: int | None = None) -> str | None:
@@ -104,7 +145,7 @@ def find_date(text: str, created: date, future: bool = False) -> tuple[str | Non
 
     Day-and-month dates take the cable's year, or the previous year when that would put
     them after the cable (the next year when ``future`` is set and the month has passed).
-    A month alone gives ``YYYY-MM`` for both ends.
+    A month alone gives ``YYYY-MM`` for both ends; a year alone its first and last days.
 
     Examples
     --------
@@ -120,85 +161,110 @@ def find_date(text: str, created: date, future: bool = False) -> tuple[str | Non
     ('2008-12-03', '2008-12-03')
     >>> find_date("to sweep the government out in elections on May 12", date(2007, 4, 3))
     ('2007-05-12', '2007-05-12')
+    >>> find_date("cease operations by January 31", date(2008, 12, 31))  # the coming one
+    ('2009-01-31', '2009-01-31')
     >>> find_date("planned October visit", date(2006, 8, 1), future=True)
     (None, None)
     >>> find_date("a visit in October", date(2006, 8, 1), future=True)
     ('2006-10', '2006-10')
+    >>> find_date("In September, a training exercise", date(2009, 1, 20))
+    ('2008-09', '2008-09')
     >>> find_date("the minister said on Monday", date(2009, 1, 21))  # a Wednesday
     ('2009-01-19', '2009-01-19')
+    >>> find_date("in a meeting Friday afternoon", date(2009, 7, 29))
+    ('2009-07-24', '2009-07-24')
+    >>> find_date("public comments on the week of May 25", date(2009, 6, 2))
+    ('2009-05-25', '2009-05-31')
+    >>> find_date("since Hurricane Mitch in 2000", date(2009, 1, 20))
+    ('2000-01-01', '2000-12-31')
+    >>> find_date("peace talks in the 1980's", date(2007, 5, 3))
+    ('1980-01-01', '1989-12-31')
     """
-    found = _first_match(text)
-    if found is None:
-        return _relative_day(text, created, future)
-    kind, match = found
+    spans = find_dates(text, created, future)
+    return (spans[0].begin, spans[0].end) if spans else (None, None)
+
+
+def find_dates(text: str, created: date, future: bool = False) -> list[DateSpan]:
+    """Return every date of ``text``, in reading order, resolved as :func:`find_date` does.
+
+    Where two patterns read overlapping words, the more precise one wins ("March 30 -
+    April 1" is one range, not two days).
+
+    >>> [(d.begin, d.precision) for d in find_dates(
+    ...     "After the July 11 vote, he said July 14 that in 2004 ...", date(2008, 7, 15))]
+    [('2008-07-11', 'day'), ('2008-07-14', 'day'), ('2004-01-01', 'year')]
+    """
+    if not DATE_HINT.search(text):
+        return []
+    taken: list[DateSpan] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            if any(s.start < match.end() and match.start() < s.stop for s in taken):
+                continue
+            ahead = future or match.group().lower().startswith("next ")
+            read = _read(kind, match, created, ahead)
+            if read is None:
+                continue
+            begin, end, precision = read
+            before = text[max(0, match.start() - 20) : match.start()]
+            if precision == "day" and begin == end and _WEEK_OF.search(before):
+                end = (date.fromisoformat(begin) + timedelta(days=6)).isoformat()
+                precision = "week"
+            bound = bool(_BOUND.search(before)) or match.group().lower().startswith(
+                ("by ", "until ", "since ")
+            )
+            taken.append(DateSpan(match.start(), match.end(), begin, end, precision, bound))
+    return sorted(taken, key=lambda s: s.start)
+
+
+def _read(
+    kind: str, match: re.Match[str], created: date, future: bool
+) -> tuple[str, str, str] | None:
+    """The ``(begin, end, precision)`` of one match of the pattern ``kind``, or None when
+    it names no real day ("February 30")."""
     g = match.groups()
+    begin: str | None
     if kind == "md-md":
         m1, m2 = _MONTHS[g[0]], _MONTHS[g[2]]
         y2 = _resolve(m2, g[4], created, future, int(g[1]) if m1 == m2 else 1)
         y1 = y2 if m1 <= m2 else y2 - 1
-        return _iso(y1, m1, int(g[1])), _iso(y2, m2, int(g[3]))
-    if kind == "md-d":
+        begin, end, precision = _iso(y1, m1, int(g[1])), _iso(y2, m2, int(g[3])), "day"
+    elif kind in ("md-d", "d-dm"):
+        month, first, last, year = (
+            (g[0], g[1], g[2], g[3]) if kind == "md-d" else (g[2], g[0], g[1], g[3])
+        )
+        m = _MONTHS[month]
+        y = _resolve(m, year, created, future, int(first))
+        begin, end, precision = _iso(y, m, int(first)), _iso(y, m, int(last)), "day"
+    elif kind in ("md", "dm"):
+        month, day = (g[0], g[1]) if kind == "md" else (g[1], g[0])
+        m = _MONTHS[month]
+        begin = _iso(_resolve(m, g[2], created, future, int(day)), m, int(day))
+        end, precision = begin, "day"
+    elif kind == "m/d/y":
+        begin = _iso(int(g[2]), int(g[0]), int(g[1])) if int(g[0]) <= 12 else None
+        end, precision = begin, "day"
+    elif kind == "my":
+        begin = end = _iso(int(g[1]), _MONTHS[g[0]])
+        precision = "month"
+    elif kind == "m":
         m = _MONTHS[g[0]]
-        y = _resolve(m, g[3], created, future, int(g[1]))
-        return _iso(y, m, int(g[1])), _iso(y, m, int(g[2]))
-    if kind == "d-dm":
-        m = _MONTHS[g[2]]
-        y = _resolve(m, g[3], created, future, int(g[0]))
-        return _iso(y, m, int(g[0])), _iso(y, m, int(g[1]))
-    if kind == "md":
-        m = _MONTHS[g[0]]
-        y = _resolve(m, g[2], created, future, int(g[1]))
-        day = _iso(y, m, int(g[1]))
-        return day, day
-    if kind == "dm":
-        m = _MONTHS[g[1]]
-        y = _resolve(m, g[2], created, future, int(g[0]))
-        day = _iso(y, m, int(g[0]))
-        return day, day
-    if kind == "my":
-        month = _iso(int(g[1]), _MONTHS[g[0]])
-        return month, month
-    if kind == "m":
-        m = _MONTHS[g[0]]
-        month = _iso(_resolve(m, None, created, future), m)
-        return month, month
-    return None, None
-
-
-def _first_match(text: str) -> tuple[str, re.Match[str]] | None:
-    """The first of the date patterns, in priority order, that ``text`` holds."""
-    if not DATE_HINT.search(text):
-        return None
-    for kind, pattern in _PATTERNS:
-        match = pattern.search(text)
-        if match:
-            return kind, match
-    return None
-
-
-def date_offset(text: str) -> int | None:
-    """Return where in ``text`` the date :func:`find_date` reads begins, or None.
-
-    >>> date_offset("Poloff met him and on July 14 they spoke")
-    22
-    """
-    found = _first_match(text)
-    if found is not None:
-        return found[1].start()
-    match = _WEEKDAY.search(text) or _RELATIVE.search(text)
-    return match.start() if match else None
-
-
-def _relative_day(text: str, created: date, future: bool) -> tuple[str | None, str | None]:
-    """Resolve "on Monday" (the last Monday up to the cable's day, the next one for a
-    future event), "yesterday" and "today" against the cable's date."""
-    match = _WEEKDAY.search(text)
-    if match:
-        back = (created.weekday() - _WEEKDAYS[match.group(1)]) % 7
+        begin = end = _iso(_resolve(m, None, created, future), m)
+        precision = "month"
+    elif kind == "weekday":
+        back = (created.weekday() - _WEEKDAYS[g[0]]) % 7
+        # The last such weekday up to the cable's day; the next one for a future event.
         day = created + timedelta(days=(7 - back) % 7) if future else created - timedelta(back)
-        return day.isoformat(), day.isoformat()
-    match = _RELATIVE.search(text)
-    if match:
-        day = created - timedelta(days=1) if match.group(1) == "yesterday" else created
-        return day.isoformat(), day.isoformat()
-    return None, None
+        begin = end = day.isoformat()
+        precision = "day"
+    elif kind == "relative":
+        before = g[0].lower() in ("yesterday", "last night")
+        begin = end = (created - timedelta(days=1) if before else created).isoformat()
+        precision = "day"
+    else:  # a year, or a decade ("the 1980s")
+        first = int(g[0])
+        last = first + 9 if g[1] and first % 10 == 0 else first
+        begin, end, precision = f"{first:04d}-01-01", f"{last:04d}-12-31", "year"
+    if begin is None or end is None:
+        return None
+    return begin, end, precision

@@ -8,13 +8,14 @@ runs last.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from kg.extract import register
 from kg.extract.context import ExtractContext
-from kg.extract.dates import date_offset, find_date
+from kg.extract.dates import DATE_HINT, DateSpan, find_dates
 from kg.extract.names import starts_word
-from kg.extract.text import sentence_list, trie_pattern
+from kg.extract.text import Segment, sentence_list, trie_pattern
 from kg.model import Cable, Event, Mention
 
 __all__ = ["EVENT_TRIGGERS", "extract_events"]
@@ -30,14 +31,15 @@ EVENT_TRIGGERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         + ("courses", "exercise", "exercises"),
     ),
     ("conference", ("conference", "summit", "forum", "symposium", "general assembly")),
-    ("election", ("election", "elections", "polls")),
+    # Not "polls": in cables they are mostly opinion polls.
+    ("election", ("election", "elections")),
     (
         "vote",
         # A referendum decides a question, not who holds an office: a vote.
         ("vote", "voted", "voting", "referendum", "passed the", "passed a", "passed new")
         + ("approved the law", "approved a law", "approved the bill", "approved a bill"),
     ),
-    ("signing", ("signed", "signing", "signature of", "deal with", "agreement with")),
+    ("signing", ("signed", "signing", "signature of")),
     ("arrest", ("arrest", "arrested", "arrests", "detained", "detention of")),
     (
         "attack",
@@ -58,7 +60,8 @@ EVENT_TRIGGERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "meeting",
         ("met", "meet", "meets", "meeting", "meetings", "called on", "farewell call")
-        + ("briefed", "discussed", "told", "talks with", "raised", "asked")
+        + ("briefed", "discussed", "discussing", "discussion", "discussions", "told")
+        + ("talks with", "raised", "asked", "sat down with")
         + ("conversation", "demarche", "demarched", "delivered", "call on"),
     ),
     (
@@ -75,18 +78,38 @@ EVENT_TRIGGERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         + ("delivery", "canceled", "cancelled", "seized", "shipped", "sale of"),
     ),
 )
+# Words that report an occurrence only in a clause with a day or month: an agreement is
+# a signing when the text dates it ("BP's May 2007 deal with the NOC"), an arrangement in
+# force when it does not ("the Icesave agreement"); "said" of a dated occasion
+# ("Llewellyn-Jones said July 14 ...") reports what a contact told the post, a meeting.
+_DATED_TRIGGERS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("signing", ("deal", "agreement", "accord", "memorandum of understanding", "contract")),
+    ("meeting", ("said",)),
+)
 _KINDS = [kind for kind, _ in EVENT_TRIGGERS]
 _KIND_OF = {
     phrase: index for index, (_, phrases) in enumerate(EVENT_TRIGGERS) for phrase in phrases
 }
-_TRIGGER = re.compile("(?:" + trie_pattern(_KIND_OF) + r")\b")
+_WEAK_OF = {phrase: _KINDS.index(kind) for kind, phrases in _DATED_TRIGGERS for phrase in phrases}
+_TRIGGER = re.compile("(?:" + trie_pattern(_KIND_OF.keys() | _WEAK_OF.keys()) + r")\b")
+_OTHER = len(_KINDS) - 1
 _TOPICS = frozenset(_KINDS) - {"training", "conference"}
 _FUTURE = re.compile(
     r"\b(?:will|plans?|planned|scheduled|upcoming|next|expected to|must|deadline)\b"
 )
 _STAY_KINDS = frozenset(["meeting", "other"])
-_HYPOTHETICAL = re.compile(r"\b(?:could|would|might|may|should|if)\b")
+_HYPOTHETICAL = re.compile(r"\b(?:could|would|might|may|should|if|cannot)\b")
 _IN_PLACE = re.compile(r"\b(?:in|at|to)\s+$")
+# Where a sentence holding two dated occurrences divides: the last clause break before
+# the second date ("After the July 11 defeat ..., Llewellyn-Jones said July 14 ...").
+_CLAUSE_BREAK = re.compile(r",\s|;\s|\s--?\s|\s\(|\sand\s|\swhile\s|\safter\s")
+
+
+@dataclass(frozen=True, slots=True)
+class _Trigger:
+    at: int  # offset in the segment
+    kind: int  # index into _KINDS: the lower, the more telling
+    dated_only: bool
 
 
 def _created(cable: Cable) -> date | None:
@@ -94,12 +117,6 @@ def _created(cable: Cable) -> date | None:
         return date.fromisoformat((cable.created or "")[:10])
     except ValueError:
         return None
-
-
-def _sentence_mentions(
-    context: ExtractContext, paragraph: int | None, start: int, end: int
-) -> list[Mention]:
-    return context.inside(paragraph, start, end)
 
 
 @register("events")
@@ -116,8 +133,7 @@ def extract_events(cable: Cable, context: ExtractContext) -> tuple[list[Mention]
     Returns
     -------
     tuple
-        No mentions, and the events, merged within the cable: one per type and date, a
-        dateless event folded into a dated one of the same type that shares an actor.
+        No mentions, and the events, merged within the cable (see :func:`_merge`).
     """
     created = _created(cable)
     found: list[Event] = []
@@ -126,66 +142,25 @@ def extract_events(cable: Cable, context: ExtractContext) -> tuple[list[Mention]
             continue
         triggers = _triggers(context, segment.paragraph, segment.text)
         for offset, sentence in sentence_list(segment.text):
-            here = [(at - offset, k) for at, k in triggers if offset <= at < offset + len(sentence)]
-            kinds = [k for _, k in here]
-            begin = end = None
+            here = [t for t in triggers if offset <= t.at < offset + len(sentence)]
+            # Month names in capitals ("JANUARY 23-26") are read in their usual case.
             written = sentence.title() if segment.upper else sentence
-            if created is not None:
-                # Month names in capitals ("JANUARY 23-26") are read in their usual case.
-                begin, end = find_date(written, created, bool(_FUTURE.search(written)))
-            inside = _sentence_mentions(context, segment.paragraph, offset, offset + len(sentence))
-            if not kinds:
-                # A dated occurrence of no listed type ("the January 8 earthquake"), when
-                # the sentence names who or where.
-                if begin is None or not inside:
-                    continue
-                kinds = [len(_KINDS) - 1]
-            elif begin is None and _HYPOTHETICAL.search(sentence):
-                continue
-            kind = _KINDS[min(kinds)]
-            at = date_offset(written) if begin is not None and len(here) > 1 else None
-            if at is not None and kind in _TOPICS:
-                # An election or a vote is often what a dated meeting talked about: the date
-                # belongs to the nearest trigger ("Discussing reftel points on September 28,
-                # she noted ... the referendum" is a meeting). A training or conference
-                # names the whole occurrence, whatever else its sentence says.
-                kind = _KINDS[min(here, key=lambda t: (abs(t[0] - at), t[1]))[1]]
-            if begin is not None and end != begin and len(begin) == 10 and kind in _STAY_KINDS:
-                # Days on end of meetings ("From March 30 to April 1, Pickering met with
-                # ...", "An FAA team was in Argentina May 27-29") are a visit.
-                kind = "visit"
-            actors = list(
-                dict.fromkeys(
-                    m.entity.key
-                    for m in inside
-                    if m.entity.type in {"organization", "post", "person"}
+            spans: list[DateSpan] = []
+            if created is not None and (here or DATE_HINT.search(written)):
+                spans = find_dates(written, created, bool(_FUTURE.search(written)))
+            for start, stop, when in _clauses(written, spans):
+                event = _clause_event(
+                    context,
+                    segment,
+                    (offset, sentence),
+                    (start, stop, when),
+                    [t for t in here if offset + start <= t.at < offset + stop],
+                    created,
                 )
-            )
-            places = [m for m in inside if m.entity.type == "place"]
-            located = [
-                m
-                for m in places
-                if _IN_PLACE.search(segment.text[max(0, (m.start or 0) - 4) : m.start])
-            ]
-            place = (located or places)[0] if places else None
-            programme = next((m.entity.key for m in inside if m.entity.type == "programme"), None)
-            if begin is None and not actors:
-                continue
-            found.append(
-                Event(
-                    key="",
-                    type=kind,
-                    label=sentence[:160],
-                    begin=begin,
-                    end=end,
-                    place=place.entity.key if place else None,
-                    actors=actors,
-                    programme=programme,
-                    paragraph=segment.paragraph,
-                    text=sentence,
-                )
-            )
-    events = _merge(found)
+                if event is not None:
+                    found.append(event)
+    persons = {m.entity.key for m in context.mentions if m.entity.type == "person"}
+    events = _merge(found, persons)
     programmes = {m.entity.key for m in context.mentions if m.entity.type == "programme"}
     for index, event in enumerate(events):
         event.key = f"event/{cable.canonical_id}/{index + 1}"
@@ -194,9 +169,116 @@ def extract_events(cable: Cable, context: ExtractContext) -> tuple[list[Mention]
     return [], events
 
 
-def _triggers(context: ExtractContext, paragraph: int, text: str) -> list[tuple[int, int]]:
-    """Return ``(offset, kind index)`` of each trigger word of a segment, leaving out the
-    words inside organization and post names ("Training Center", "Election Commission")."""
+def _clauses(sentence: str, spans: list[DateSpan]) -> list[tuple[int, int, DateSpan | None]]:
+    """Divide a sentence into one ``(start, stop, date)`` clause per occurrence date.
+
+    Bounds ("by January 31", "since April") date nothing. A year alone dates a sentence with no
+    closer date and never divides one. A sentence with one date or none is one clause.
+
+    >>> from datetime import date
+    >>> from kg.extract.dates import find_dates
+    >>> text = "After the July 11 defeat of the draft, Jones said July 14 that it was over."
+    >>> for start, stop, span in _clauses(text, find_dates(text, date(2008, 7, 15))):
+    ...     print(repr(text[start:stop]), span.begin)
+    'After the July 11 defeat of the draft' 2008-07-11
+    ', Jones said July 14 that it was over.' 2008-07-14
+    """
+    usable = [s for s in spans if not s.bound]
+    dated = [s for s in usable if s.precision != "year"] or usable[:1]
+    if len(dated) <= 1:
+        return [(0, len(sentence), dated[0] if dated else None)]
+    cuts = [0]
+    for before, after in zip(dated, dated[1:], strict=False):
+        breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sentence, before.stop, after.start)]
+        cuts.append(breaks[-1] if breaks else (before.stop + after.start) // 2)
+    cuts.append(len(sentence))
+    return [(cuts[i], cuts[i + 1], span) for i, span in enumerate(dated)]
+
+
+def _clause_event(
+    context: ExtractContext,
+    segment: Segment,
+    sentence: tuple[int, str],
+    clause: tuple[int, int, DateSpan | None],
+    triggers: list[_Trigger],
+    created: date | None,
+) -> Event | None:
+    """The event one clause of a segment's ``(offset, sentence)`` reports, or None. The
+    clause's offsets are the sentence's, like its date's."""
+    offset, _ = sentence
+    start, stop, when = clause
+    date_at = offset + when.start if when is not None else 0
+    start, stop = offset + start, offset + stop
+    text = segment.text[start:stop]
+    if (
+        when is not None
+        and when.precision == "year"
+        and any(t.kind != _OTHER and not t.dated_only for t in triggers)
+    ):
+        # A year alone is background to a meeting, a signing ... ("after an assessment in
+        # 2007, told Econoff"); it dates a disaster, a sale ("since Hurricane Mitch in
+        # 2000") or an occurrence no trigger names ("opened ... in 1969").
+        when = None
+    exact = when is not None and when.precision != "year"
+    kinds = [t.kind for t in triggers if exact or not t.dated_only]
+    inside = context.inside(segment.paragraph, start, stop)
+    if not kinds:
+        # A dated occurrence of no listed type ("the January 8 earthquake"), when its
+        # sentence names who or where. A clause of a longer sentence without a trigger
+        # is background to the others ("completing the evaluation begun in March").
+        if when is None or not inside or stop - start < len(sentence[1]):
+            return None
+        kinds = [_OTHER]
+    elif _HYPOTHETICAL.search(text) and (
+        when is None or (created is not None and when.begin > created.isoformat())
+    ):
+        # "could land ... on February 12": a possibility, not a scheduled occurrence.
+        return None
+    kind = _KINDS[min(kinds)]
+    if when is not None and len(kinds) > 1 and kind in _TOPICS:
+        # An election or a vote is often what a dated meeting talked about: the date
+        # belongs to the nearest trigger ("Discussing reftel points on September 28,
+        # she noted ... the referendum" is a meeting). A training or conference names
+        # the whole occurrence, whatever else its clause says.
+        nearest = min(triggers, key=lambda t: (abs(t.at - date_at), t.kind))
+        kind = _KINDS[nearest.kind]
+    begin, end = (when.begin, when.end) if when is not None else (None, None)
+    if when is not None and when.precision == "day" and end != begin and kind in _STAY_KINDS:
+        # Days on end of meetings ("From March 30 to April 1, Pickering met with ...",
+        # "An FAA team was in Argentina May 27-29") are a visit.
+        kind = "visit"
+    actors = list(
+        dict.fromkeys(
+            m.entity.key for m in inside if m.entity.type in {"organization", "post", "person"}
+        )
+    )
+    places = [m for m in inside if m.entity.type == "place"]
+    if begin is None and (not actors or (kind == "attack" and not places)):
+        # An attack with neither date nor place is a figure of speech ("the public
+        # attacks against BP by their partners").
+        return None
+    located = [
+        m for m in places if _IN_PLACE.search(segment.text[max(0, (m.start or 0) - 4) : m.start])
+    ]
+    place = (located or places)[0] if places else None
+    programme = next((m.entity.key for m in inside if m.entity.type == "programme"), None)
+    return Event(
+        key="",
+        type=kind,
+        label=text.strip(" ,;")[:160],
+        begin=begin,
+        end=end,
+        place=place.entity.key if place else None,
+        actors=actors,
+        programme=programme,
+        paragraph=segment.paragraph,
+        text=sentence[1],
+    )
+
+
+def _triggers(context: ExtractContext, paragraph: int, text: str) -> list[_Trigger]:
+    """Return the trigger words of a segment, leaving out the words inside organization
+    and post names ("Training Center", "Election Commission")."""
     lowered = text.lower()
     if len(lowered) != len(text):  # "İ" lowers to two characters: keep offsets aligned
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
@@ -210,33 +292,52 @@ def _triggers(context: ExtractContext, paragraph: int, text: str) -> list[tuple[
         start = match.start()
         if not starts_word(lowered, start) or any(s <= start < e for s, e in names):  # type: ignore[operator]
             continue
-        found.append((start, _KIND_OF[match.group()]))
+        word = match.group()
+        if word in _KIND_OF:
+            found.append(_Trigger(start, _KIND_OF[word], False))
+        else:
+            found.append(_Trigger(start, _WEAK_OF[word], True))
     return found
 
 
-def _merge(found: list[Event]) -> list[Event]:
+def _merge(found: list[Event], persons: set[str]) -> list[Event]:
+    """Fold the events of a cable that report one occurrence into the first.
+
+    Two events of a type are one when they have the same dates and the persons of one
+    are all among the other's (a summary repeats a paragraph; two meetings on one day
+    with different people stay two), when one is dated by the month of the other's day
+    ("the mid-July arrest", "the July 15 arrest") and they share an actor, or when one is
+    undated and they share an actor. The more precise date stays.
+    """
     merged: list[Event] = []
     for event in found:
-        target = None
-        for other in merged:
-            if other.type != event.type:
-                continue
-            same_date = event.begin is not None and (other.begin, other.end) == (
-                event.begin,
-                event.end,
-            )
-            undated_pair = (event.begin is None or other.begin is None) and set(event.actors) & set(
-                other.actors
-            )
-            if same_date or undated_pair:
-                target = other
-                break
+        target = next((other for other in merged if _same(event, other, persons)), None)
         if target is None:
             merged.append(event)
             continue
-        if target.begin is None and event.begin is not None:
+        if event.begin is not None and len(event.begin) > len(target.begin or ""):
             target.begin, target.end, target.label = event.begin, event.end, event.label
+            target.text = event.text
         target.actors = list(dict.fromkeys([*target.actors, *event.actors]))
         target.place = target.place or event.place
         target.programme = target.programme or event.programme
     return merged
+
+
+def _same(event: Event, other: Event, persons: set[str]) -> bool:
+    """Tell whether two events of a cable report one occurrence (see :func:`_merge`)."""
+    if other.type != event.type:
+        return False
+    if event.begin is not None and (other.begin, other.end) == (event.begin, event.end):
+        mine, theirs = persons.intersection(event.actors), persons.intersection(other.actors)
+        return mine <= theirs or theirs <= mine
+    if not set(event.actors) & set(other.actors):
+        return False
+    if event.begin is None or other.begin is None:
+        return True
+    month, day = sorted((event, other), key=lambda e: len(e.begin or ""))
+    return (
+        month.begin == month.end
+        and len(month.begin or "") == 7
+        and ((day.begin or "").startswith(month.begin or "-"))
+    )
