@@ -7,8 +7,9 @@ whose description is a function of its key alone, so the descriptions many cable
 of it in the default graph agree: one ``skos:prefLabel`` (the gazetteer's name, else a
 label spelled from the key), its names as ``skos:altLabel``, type and fixed facts. What
 a cable says that another may contradict (a job title, an affiliation, who runs a
-programme) and the events it reports go in the cable's named graph, with one
-``cg:Mention`` per place in the text that names an entity, traced to its ``cg:Paragraph``.
+programme) and the events it reports go in the cable's named graph, with a
+``cg:Mention`` for each wording of an entity in a paragraph (its first place there),
+traced to its ``cg:Paragraph``.
 
 Nodes are shared with the other mappers: a post is the routing table's post (the sending
 post is the node of the cable's ``cg:origin``), a country the node the geographic TAGS
@@ -34,7 +35,7 @@ from kg.mapping.metadata import station_of
 from kg.mapping.persons import person_key
 from kg.mapping.tables import station_by_name
 from kg.mapping.terms import DEFAULT_GRAPH, XSD_DECIMAL, T, en
-from kg.model import Cable, Entity, Event
+from kg.model import Cable, Entity, Event, Mention
 from kg.namespaces import CG, SEM
 
 if TYPE_CHECKING:
@@ -273,11 +274,12 @@ def entity_quads(cable: Cable, ctx: MappingContext) -> Iterator[Quad]:
             described.add(node.value)
             yield from _description(entity, node, nodes)
         yield from _claims(entity, node, nodes)
-    for index, mention in enumerate(cable.mentions, start=1):
+    written = _first_wordings(cable.mentions)
+    for index, mention in enumerate(written, start=1):
         target = nodes.node(mention.entity)
         span = (mention.start, mention.end)
         yield from _mention(cable, ctx, index, target, mention.paragraph, mention.text, span)
-    offset = len(cable.mentions)
+    offset = len(written)
     for index, event in enumerate(cable.events, start=offset + 1):
         yield from _event(cable, ctx, nodes, event, index)
     for key, node in nodes.undescribed.items():
@@ -406,6 +408,23 @@ def _claims(entity: Entity, node: NamedNode, nodes: _Nodes) -> Iterator[Quad]:
             yield Quad(node, T.runBy, nodes.key_node(str(attributes["run_by"])), g)
         if attributes.get("funder"):
             yield Quad(node, T.funder, nodes.key_node(str(attributes["funder"])), g)
+
+
+def _first_wordings(mentions: list[Mention]) -> list[Mention]:
+    """The first mention of each wording of each entity in each paragraph, in text order.
+
+    A paragraph that names INL five times traces INL to that paragraph once, and the
+    long name it also uses once more: the words a user looks for, at their first place,
+    at a third of the quads of one node per occurrence.
+    """
+    seen: set[tuple[str, int | None, str]] = set()
+    first: list[Mention] = []
+    for mention in mentions:
+        wording = (mention.entity.key, mention.paragraph, mention.text)
+        if wording not in seen:
+            seen.add(wording)
+            first.append(mention)
+    return first
 
 
 def _cable_key(ctx: MappingContext) -> str:
