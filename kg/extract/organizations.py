@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 
 from kg.extract import register
 from kg.extract.context import ExtractContext
-from kg.extract.gazetteer import Gazetteer, upper_names
+from kg.extract.gazetteer import Gazetteer, org_names_in_capitals, upper_names
+from kg.extract.matcher import WORD_END, NameMatcher
 from kg.extract.names import (
     CAP,
     LEADING_STOPWORDS,
@@ -24,7 +26,7 @@ from kg.extract.names import (
     starts_word,
     trim_name,
 )
-from kg.extract.text import Segment, slug, trie_pattern
+from kg.extract.text import Segment, slug
 from kg.model import Cable, Entity, Event, Mention
 
 __all__ = ["extract_organizations", "government_entity"]
@@ -96,17 +98,21 @@ _BARE_NATIONAL = re.compile(
 )
 
 
-def _national_patterns(gazetteer: Gazetteer) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Return the "Government of Iceland" and country name patterns, compiled once per
-    gazetteer."""
-    cached = gazetteer.extra.get("national_patterns")
-    if cached is None:
-        cached = (
-            re.compile(rf"\bGovernment of (?:the\s+)?({gazetteer.country_pattern})(?![\w-])"),
-            re.compile(rf"(?:{gazetteer.country_pattern})\b"),
-        )
-        gazetteer.extra["national_patterns"] = cached
-    return cached
+_GOVERNMENT_OF = re.compile(r"\bGovernment of ((?:the\s+)?)")
+
+
+def _governments_of(gazetteer: Gazetteer, text: str) -> Iterator[tuple[int, int, str]]:
+    """Yield ``(start, end, country name)`` of each "Government of (the) Iceland"."""
+    countries = gazetteer.country_matcher
+    if countries is None:
+        return
+    for match in _GOVERNMENT_OF.finditer(text):
+        # After "the " first; a country whose name opens with "the" without it.
+        for begin in dict.fromkeys((match.end(), match.start(1))):
+            end = countries.match_at(text, begin, WORD_END)
+            if end is not None:
+                yield match.start(), end, text[begin:end]
+                break
 
 
 # "Dutch MFA", "Iceland's parliament": found from the noun (a literal scan, fast), the
@@ -278,9 +284,13 @@ def _government_code(context: ExtractContext, suffix: str) -> str | None:
 def _countries_named(context: ExtractContext) -> list[str]:
     """Return the codes of the countries the cable names, in order (computed once)."""
     if "countries_named" not in context.memo:
-        pattern = _national_patterns(context.gazetteer)[1]
+        matcher = context.gazetteer.country_matcher
         codes = context.gazetteer.country_names
-        found = (m.group() for s in context.segments for m in pattern.finditer(s.text))
+        found = (
+            name
+            for s in context.segments
+            for _, _, name in (matcher.finditer(s.text) if matcher is not None else ())
+        )
         context.memo["countries_named"] = list(dict.fromkeys(codes[name] for name in found))
     return context.memo["countries_named"]
 
@@ -308,8 +318,7 @@ def extract_organizations(
     learned = _learn_definitions(context)
     context.acronyms.update({a: e.key for a, e in learned.items()})
     mentions: list[Mention] = []
-    government_of, _ = _national_patterns(gazetteer)
-    company_pattern = _company_pattern(context)
+    cable_companies = _cable_companies(context)
     for segment in context.segments:
         taken: list[tuple[int, int]] = []
 
@@ -333,9 +342,8 @@ def extract_organizations(
             mentions.append(Mention(entity, seg.text[start:end], seg.paragraph, start, end))
 
         text = segment.text
-        for match in government_of.finditer(text):
-            code = gazetteer.country_names[match.group(1)]
-            add(government_entity(gazetteer, code), match.start(), match.end())
+        for start, end, name in _governments_of(gazetteer, text):
+            add(government_entity(gazetteer, gazetteer.country_names[name]), start, end)
         for match in _NATIONAL_NOUN_AT.finditer(text):
             # "the British and Dutch governments": one body of each country.
             noun = match.group(1)
@@ -347,18 +355,16 @@ def extract_organizations(
                 other = _nation_before(gazetteer, text, nation[0] - 5, demonym_only=True)
                 if other is not None:
                     add(_national_entity(gazetteer, other[1], noun), other[0], nation[0] - 5)
-        for match in gazetteer.org_pattern.finditer(text):
-            if not (
-                starts_word(text, match.start()) and text[match.start() - 1 : match.start()] != "/"
-            ):
+        for start, end, name in gazetteer.org_matcher.finditer(text):
+            if not (starts_word(text, start) and text[start - 1 : start] != "/"):
                 continue
-            if segment.upper and match.group().lower() in gazetteer.common_words:
+            if segment.upper and name.lower() in gazetteer.common_words:
                 continue  # "AID", "ICE" in a text in capitals are words, not acronyms
-            key = gazetteer.org_names[match.group()]
-            if match.group() in learned and learned[match.group()].key != f"org/{key}":
-                add(learned[match.group()], match.start(), match.end())
+            key = gazetteer.org_names[name]
+            if name in learned and learned[name].key != f"org/{key}":
+                add(learned[name], start, end)
             else:
-                add(_gazetteer_entity(gazetteer, key), match.start(), match.end())
+                add(_gazetteer_entity(gazetteer, key), start, end)
         if not segment.upper:
             for match in _ACRONYM.finditer(text):
                 acronym = match.group(1)
@@ -371,13 +377,13 @@ def extract_organizations(
                 add(government_entity(gazetteer, found), match.start(), match.end())
         if segment.upper:
             # Capitals: the gazetteer's names of several words, matched as capitals.
-            pattern, names = upper_names(
-                gazetteer, "orgs", lambda: (n for n in gazetteer.org_names if " " in n)
+            matcher, names = upper_names(
+                gazetteer, "orgs", lambda: org_names_in_capitals(gazetteer)
             )
-            for match in pattern.finditer(text):
-                if starts_word(text, match.start()):
-                    key = gazetteer.org_names[names[match.group()]]
-                    add(_gazetteer_entity(gazetteer, key), match.start(), match.end())
+            for start, end, name in matcher.finditer(text):
+                if starts_word(text, start):
+                    key = gazetteer.org_names[names[name]]
+                    add(_gazetteer_entity(gazetteer, key), start, end)
             continue
         last_end = 0
         for head_match in _NAMED_HEAD.finditer(text):
@@ -398,10 +404,10 @@ def extract_organizations(
                 continue
             last_end = end
             add(_pattern_entity(context, trimmed), start, end, longest=True)
-        for companies in (gazetteer.company_pattern, company_pattern):
-            for match in companies.finditer(text) if companies else ():
-                if starts_word(text, match.start()):
-                    add(_company_entity(match.group()), match.start(), match.end())
+        for companies in (gazetteer.company_matcher, cable_companies):
+            for start, end, name in companies.finditer(text) if companies else ():
+                if starts_word(text, start):
+                    add(_company_entity(name), start, end)
         for match in _QUOTED_BODY.finditer(text):
             words = [match.group(1), *match.group(2).split()]
             entity = _pattern_entity(context, words)
@@ -439,8 +445,8 @@ def _company_entity(name: str) -> Entity:
     )
 
 
-def _company_pattern(context: ExtractContext) -> re.Pattern[str] | None:
-    """Return the pattern of the companies this cable introduces (the corpus's are in the
+def _cable_companies(context: ExtractContext) -> NameMatcher | None:
+    """Return the matcher of the companies this cable introduces (the corpus's are in the
     gazetteer): a name the cable calls a company ("the Biwater company", "firm AECOM") is
     a company wherever else the cable names it."""
     known = context.gazetteer.country_names.keys() | context.gazetteer.demonyms.keys()
@@ -456,7 +462,7 @@ def _company_pattern(context: ExtractContext) -> re.Pattern[str] | None:
                 names.add(joined)
     if not names:
         return None
-    return re.compile(r"(?:" + trie_pattern(names) + r")(?![\w-])")
+    return NameMatcher(names)
 
 
 def _corpus_acronym(context: ExtractContext, acronym: str) -> Entity | None:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from kg.extract import register
 from kg.extract.context import ExtractContext, SpanIndex
 from kg.extract.names import LEADING_STOPWORDS, ORG_HEADS, PROGRAMME_HEADS, starts_word
-from kg.extract.text import slug, trie_pattern
+from kg.extract.text import slug
 from kg.model import Cable, Entity, Event, Mention
 
 __all__ = ["NOT_NAME", "extract_persons", "is_title", "person_entity", "titled_names"]
@@ -79,23 +79,27 @@ _NAME_BEFORE = re.compile(
 )
 
 
-def _bare_pattern(context: ExtractContext) -> re.Pattern[str]:
-    gazetteer = context.gazetteer
-    pattern = gazetteer.extra.get("bare_person")
-    if pattern is None:
-        given = trie_pattern(gazetteer.given_names)
-        pattern = re.compile(rf"((?:{given}){_BARE_TAIL})(?!\w)")
-        gazetteer.extra["bare_person"] = pattern
-    return pattern
+# After a known given name: the rest of the name, up to the word's end.
+_BARE_REST = re.compile(rf"{_BARE_TAIL}(?!\w)")
 
 
-def _surname_pattern(context: ExtractContext) -> re.Pattern[str]:
-    gazetteer = context.gazetteer
-    pattern = gazetteer.extra.get("known_surnames")
-    if pattern is None:
-        pattern = re.compile(rf"(?:{trie_pattern(gazetteer.surnames)})(?![\w-])")
-        gazetteer.extra["known_surnames"] = pattern
-    return pattern
+def _bare_names(context: ExtractContext, text: str) -> Iterator[tuple[int, int]]:
+    """Yield ``(start, end)`` of each run of capitalised words opened by a known given
+    name, leftmost first and not overlapping (the longest given name that a tail follows)."""
+    matcher = context.gazetteer.given_matcher
+    if matcher is None:
+        return
+    starts = matcher.starts(text)
+    position = 0
+    for start in sorted(starts):
+        if start < position:
+            continue
+        for end in starts[start]:
+            rest = _BARE_REST.match(text, end)
+            if rest is not None:
+                position = rest.end()
+                yield start, position
+                break
 
 
 _UPPER_TITLED = re.compile(
@@ -169,18 +173,15 @@ def _candidates(context: ExtractContext, text: str) -> Iterator[tuple[int, int, 
         name = _NAME_BEFORE.search(text, max(0, match.start() - 80), match.start())
         if name and starts_word(text, name.start()):
             yield name.start(), name.end(), None
-    for match in _bare_pattern(context).finditer(text):
-        if starts_word(text, match.start()) and text[match.start() - 1 : match.start()] not in {
-            "'",
-            "’",
-            ".",
-        }:
-            yield match.start(), match.end(), None
+    for start, end in _bare_names(context, text):
+        if starts_word(text, start) and text[start - 1 : start] not in {"'", "’", "."}:
+            yield start, end, None
     # A surname the corpus writes with a title ("President Putin"), here alone; not
     # when it opens a longer capitalised name ("Putin Administration").
-    for match in _surname_pattern(context).finditer(text):
-        if starts_word(text, match.start()) and not _NEXT_CAPITAL.match(text, match.end()):
-            yield _given_before(context, text, match.start()), match.end(), None
+    surnames = context.gazetteer.surname_matcher
+    for start, end, _ in surnames.finditer(text) if surnames is not None else ():
+        if starts_word(text, start) and not _NEXT_CAPITAL.match(text, end):
+            yield _given_before(context, text, start), end, None
 
 
 # Words that make a capitalised run a body or an office, not a person's name.
@@ -407,7 +408,7 @@ def _clean_name(context: ExtractContext, raw: str) -> str | None:
     if not tokens or all(len(t) <= 2 for t in tokens):
         return None
     name = " ".join(tokens)
-    if gazetteer.place_pattern.fullmatch(name):
+    if name in gazetteer.place_matcher:
         return None  # "Costa Rica", "San Jose": a place whose first word is also a name
     return name
 

@@ -11,7 +11,14 @@ from collections.abc import Callable, Iterator
 
 from kg.extract import register
 from kg.extract.context import ExtractContext, SpanIndex
-from kg.extract.gazetteer import City, Country, Gazetteer, Region, upper_names
+from kg.extract.gazetteer import (
+    City,
+    Country,
+    Gazetteer,
+    Region,
+    place_names_in_capitals,
+    upper_names,
+)
 from kg.extract.names import LEADING_STOPWORDS, capitalised_before, starts_word
 from kg.extract.text import Segment, slug
 from kg.model import Cable, Entity, Event, Mention
@@ -227,14 +234,16 @@ def extract_places(cable: Cable, context: ExtractContext) -> tuple[list[Mention]
             for match in _US_NOUN.finditer(segment.text):
                 matches.append((segment, match.start(1), match.end(1), "United States"))
         if segment.upper:
-            pattern, names = upper_names(gazetteer, "places", lambda: _place_names(gazetteer))
+            matcher, names = upper_names(
+                gazetteer, "places", lambda: place_names_in_capitals(gazetteer)
+            )
         else:
-            pattern, names = gazetteer.place_pattern, None
-        for match in pattern.finditer(segment.text):
-            if not starts_word(segment.text, match.start()):
+            matcher, names = gazetteer.place_matcher, None
+        for start, end, found in matcher.finditer(segment.text):
+            if not starts_word(segment.text, start):
                 continue
-            name = names[match.group()] if names is not None else match.group()
-            matches.append((segment, match.start(), match.end(), name))
+            name = names[found] if names is not None else found
+            matches.append((segment, start, end, name))
             code = gazetteer.country_names.get(name)
             if code:
                 countries.add(code)
@@ -330,11 +339,3 @@ def _town_mentions(
             if free(segment.paragraph, start, start + len(name)):
                 entity = city_entity(gazetteer, town)
                 yield Mention(entity, name, segment.paragraph, start, start + len(name))
-
-
-def _place_names(gazetteer: Gazetteer) -> list[str]:
-    """The place names worth matching in capitals: countries, regions and the cities of
-    100,000 people or more, not words that are also common English ("CHAD" is, rarely)."""
-    names = [*gazetteer.country_names, *gazetteer.supranational]
-    names.extend(n for n, cities in gazetteer.cities.items() if cities[0].population >= 100_000)
-    return names
