@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import inspect
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,16 +26,15 @@ from kg.store import GraphStore
 __all__ = [
     "PROJECTIONS",
     "CableInfo",
-    "EntityInfo",
     "Window",
     "cable_table",
-    "entity_table",
+    "entity_types",
     "event_labels",
     "event_roles",
     "instances",
-    "pairs",
-    "pref_labels",
+    "node_labels",
     "project",
+    "related",
     "triples",
 ]
 
@@ -50,7 +49,7 @@ DCTERMS = "http://purl.org/dc/terms/"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 SEM = "http://semanticweb.cs.vu.nl/2009/11/sem/"
 
-#: the cable → thing relations projections read (:func:`pairs`)
+#: the cable → thing relations projections read (:func:`related`)
 RELATIONS: dict[str, str] = {
     "mentions": "https://schema.org/mentions",
     "origin": CG + "origin",
@@ -111,14 +110,6 @@ class CableInfo:
     title: str
 
 
-@dataclass(frozen=True)
-class EntityInfo:
-    """An entity's display label and type name."""
-
-    label: str
-    type: str
-
-
 def project(
     store: GraphStore,
     name: str,
@@ -169,7 +160,7 @@ def _cable_table(store: GraphStore, window: Window) -> dict[str, CableInfo]:
     dates = dict(triples(store, DCTERMS + "created"))
     titles = dict(triples(store, DCTERMS + "title"))
     table = {}
-    for cable in instances(store, CG + "Cable"):
+    for cable in sorted(instances(store, CG + "Cable")):
         date = dates.get(cable, "")
         if window.contains(date):
             table[cable] = CableInfo(
@@ -178,34 +169,90 @@ def _cable_table(store: GraphStore, window: Window) -> dict[str, CableInfo]:
     return table
 
 
-def entity_table(store: GraphStore) -> dict[str, EntityInfo]:
-    """Every typed entity and TAG concept: IRI → label (prefLabel, else notation) and type.
+def entity_types(store: GraphStore) -> dict[str, str]:
+    """Every typed entity and TAG concept: IRI → type name (:data:`ENTITY_TYPES`).
 
-    Events are labelled by :func:`event_labels`.
+    Types only: labels are read later, for the nodes a projection keeps
+    (:func:`node_labels`), which on a whole archive are a fraction of the entities.
+
+    Examples
+    --------
+    >>> import pyoxigraph as ox
+    >>> from kg.store import OxigraphStore
+    >>> store = OxigraphStore()
+    >>> store.add_default(ox.parse('''
+    ...     @prefix cg: <https://w3id.org/cablegraph/ontology#> .
+    ...     <http://x/astana> a cg:DiplomaticPost, cg:Organization .
+    ...     <http://x/inl> a cg:Organization .
+    ... ''', ox.RdfFormat.TURTLE))
+    3
+    >>> entity_types(store)
+    {'http://x/inl': 'Organization', 'http://x/astana': 'DiplomaticPost'}
     """
-    return memoized(("entities", id(store)), lambda: _entity_table(store))
+    return memoized(("entity_types", id(store)), lambda: _entity_types(store))
 
 
-def _entity_table(store: GraphStore) -> dict[str, EntityInfo]:
-    labels = pref_labels(store)
-    notations = dict(triples(store, SKOS + "notation"))
+def _entity_types(store: GraphStore) -> dict[str, str]:
     kinds: dict[str, str] = {}
     # ENTITY_TYPES is in priority order: the first class an entity has decides its type
     for cls, kind in reversed(ENTITY_TYPES.items()):
-        for entity in instances(store, cls):
-            kinds[entity] = kind
-    table = {}
-    for entity, kind in kinds.items():
-        label = notations.get(entity) if kind == "Tag" else labels.get(entity)
-        label = label or labels.get(entity) or notations.get(entity) or _tail(entity)
-        table[entity] = EntityInfo(label, kind)
-    for event, label in event_labels(store).items():
-        table[event] = EntityInfo(label, "Event")
-    return table
+        for row in select(store, f"SELECT DISTINCT ?s WHERE {{ ?s a <{cls}> }}"):
+            kinds[row["s"]] = kind
+    return kinds
 
 
-def event_labels(store: GraphStore) -> dict[str, str]:
-    """A short label for every event: ``type · place · begin date``.
+def node_labels(store: GraphStore, nodes: Iterable[str]) -> dict[str, str]:
+    """The label each of ``nodes`` is shown with.
+
+    A TAG's notation (else its prefLabel), an event's :func:`event_labels`, anything
+    else's prefLabel (the smallest, should there be two; else its notation); the IRI's
+    last segment when there is none. Inside :func:`~kg.analytics.sparql.reading_once`
+    each node's label is read from the store once, however many projections show it.
+
+    Examples
+    --------
+    >>> import pyoxigraph as ox
+    >>> from kg.store import OxigraphStore
+    >>> store = OxigraphStore()
+    >>> store.add_default(ox.parse('''
+    ...     @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+    ...     <http://x/tag/PREL> a skos:Concept ; skos:notation "PREL" ;
+    ...         skos:prefLabel "Refugees" .
+    ...     <http://x/org/inl> skos:prefLabel "INL", "Bureau INL" .
+    ... ''', ox.RdfFormat.TURTLE))
+    5
+    >>> node_labels(store, ["http://x/tag/PREL", "http://x/org/inl", "http://x/org/iom"])
+    {'http://x/tag/PREL': 'PREL', 'http://x/org/inl': 'Bureau INL', 'http://x/org/iom': 'iom'}
+    """
+    wanted = list(dict.fromkeys(nodes))
+    cache: dict[str, str] = memoized(("labels", id(store)), dict)
+    missing = [node for node in wanted if node not in cache]
+    if missing:
+        cache.update(_read_labels(store, missing))
+    return {node: cache[node] for node in wanted}
+
+
+def _read_labels(store: GraphStore, nodes: list[str]) -> dict[str, str]:
+    types = entity_types(store)
+    prefs = _smallest(_values(store, SKOS + "prefLabel", nodes))
+    untitled = [n for n in nodes if types.get(n) == "Tag" or n not in prefs]
+    notations = _smallest(_values(store, SKOS + "notation", untitled))
+    events = event_labels(store, [n for n in nodes if types.get(n) == "Event"])
+    labels = {}
+    for node in nodes:
+        kind = types.get(node)
+        if kind == "Event":
+            label = events[node]
+        elif kind == "Tag":
+            label = notations.get(node) or prefs.get(node) or _tail(node)
+        else:
+            label = prefs.get(node) or notations.get(node) or _tail(node)
+        labels[node] = label
+    return labels
+
+
+def event_labels(store: GraphStore, events: Iterable[str] | None = None) -> dict[str, str]:
+    """A short label for each of ``events`` (default: every event): ``type · place · date``.
 
     An event's prefLabel is the sentence it was extracted from, too long for a node or a
     table row; its type, place and date say what it was at a glance. Several places are
@@ -231,22 +278,18 @@ def event_labels(store: GraphStore) -> dict[str, str]:
     >>> event_labels(store)
     {'http://x/e1': 'training · Almaty · 2007-01-23', 'http://x/e2': 'event'}
     """
-    labels = pref_labels(store)
-    kinds: dict[str, set[str]] = defaultdict(set)
-    for event, kind in triples(store, SEM + "eventType"):
-        kinds[event].add(labels.get(kind) or _tail(kind))
-    places: dict[str, set[str]] = defaultdict(set)
-    for event, place in triples(store, SEM + "hasPlace"):
-        places[event].add(labels.get(place) or _tail(place))
-    begins: dict[str, set[str]] = defaultdict(set)
-    for event, begin in triples(store, SEM + "hasBeginTimeStamp"):
-        begins[event].add(begin[:10])
+    chosen = sorted(instances(store, CG + "Event") if events is None else set(events))
+    kinds = _grouped(_values(store, SEM + "eventType", chosen))
+    places = _grouped(_values(store, SEM + "hasPlace", chosen))
+    begins = _grouped(_values(store, SEM + "hasBeginTimeStamp", chosen))
+    named = sorted({x for group in (kinds, places) for xs in group.values() for x in xs})
+    labels = _smallest(_values(store, SKOS + "prefLabel", named))
     result = {}
-    for event in sorted(instances(store, CG + "Event")):
+    for event in chosen:
         parts = [
-            min(kinds[event], default="event"),
-            "/".join(sorted(places[event])[:2]),
-            min(begins[event], default=""),
+            min((labels.get(k) or _tail(k) for k in kinds.get(event, ())), default="event"),
+            "/".join(sorted({labels.get(p) or _tail(p) for p in places.get(event, ())})[:2]),
+            min((b[:10] for b in begins.get(event, ())), default=""),
         ]
         result[event] = " · ".join(part for part in parts if part)
     return result
@@ -279,31 +322,72 @@ def instances(store: GraphStore, cls: str) -> set[str]:
     )
 
 
-def pref_labels(store: GraphStore) -> dict[str, str]:
-    """``skos:prefLabel`` of everything that has one (the smallest, should there be two)."""
+def related(store: GraphStore, relation: str) -> dict[str, list[str]]:
+    """cable → the IRIs it has for one of :data:`RELATIONS`, each once, in no order.
 
-    def read() -> dict[str, str]:
-        labels: dict[str, str] = {}
-        for thing, label in triples(store, SKOS + "prefLabel"):
-            if thing not in labels or label < labels[thing]:
-                labels[thing] = label
-        return labels
+    One row per cable (its objects joined by spaces, which no IRI contains): Oxigraph
+    turns each cable IRI into text once instead of once per object, which halves the
+    time to read the whole archive's mentions. Subjects are not checked to be cables:
+    callers keep those in their cable table.
 
-    return memoized(("pref_labels", id(store)), read)
-
-
-def pairs(store: GraphStore, relation: str) -> list[tuple[str, str]]:
-    """``(cable, object)`` for every cable and one of its :data:`RELATIONS`.
-
-    Subjects are not checked to be cables: callers keep those in their cable table.
+    Examples
+    --------
+    >>> import pyoxigraph as ox
+    >>> from kg.store import OxigraphStore
+    >>> store = OxigraphStore()
+    >>> store.add_default(ox.parse('''
+    ...     <http://x/c1> <https://schema.org/mentions> <http://x/a> .
+    ...     <http://x/c1> <https://schema.org/mentions> <http://x/b> .
+    ... ''', ox.RdfFormat.TURTLE))
+    2
+    >>> {c: sorted(xs) for c, xs in related(store, "mentions").items()}
+    {'http://x/c1': ['http://x/a', 'http://x/b']}
     """
-    return triples(store, RELATIONS[relation])
+    predicate = RELATIONS[relation]
+    query = f"""SELECT ?s (GROUP_CONCAT(DISTINCT STR(?o); separator=" ") AS ?os)
+        WHERE {{ ?s <{predicate}> ?o FILTER(isIRI(?o)) }} GROUP BY ?s"""
+    return memoized(
+        ("related", id(store), relation),
+        lambda: {row["s"]: row.get("os", "").split() for row in select(store, query)},
+    )
 
 
 def event_roles(store: GraphStore) -> list[tuple[str, str, str]]:
     """``(event, place or actor, role)`` for every event (``sem:hasPlace``/``sem:hasActor``)."""
     places = [(e, x, "place") for e, x in triples(store, SEM + "hasPlace")]
     return places + [(e, x, "actor") for e, x in triples(store, SEM + "hasActor")]
+
+
+def _values(
+    store: GraphStore, predicate: str, subjects: list[str], chunk: int = 5000
+) -> Iterator[tuple[str, str]]:
+    """``(subject, object)`` for ``predicate`` and only these ``subjects``."""
+    iris = [s for s in subjects if _is_iri(s)]
+    for start in range(0, len(iris), chunk):
+        values = " ".join(f"<{iri}>" for iri in iris[start : start + chunk])
+        query = f"SELECT ?s ?o WHERE {{ VALUES ?s {{ {values} }} ?s <{predicate}> ?o }}"
+        for row in select(store, query):
+            yield row["s"], row["o"]
+
+
+def _smallest(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for key, value in pairs:
+        if key not in found or value < found[key]:
+            found[key] = value
+    return found
+
+
+def _grouped(pairs: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = defaultdict(set)
+    for key, value in pairs:
+        found[key].add(value)
+    return found
+
+
+def _is_iri(node: object) -> bool:
+    """Whether ``node`` can go between ``<`` and ``>`` in a query or N-Quads line."""
+    return isinstance(node, str) and "://" in node and not any(c in node for c in '<>" {}\\')
 
 
 @PROJECTIONS.registers("comention")
@@ -323,45 +407,35 @@ def comention_graph(store: GraphStore, window: Window, max_edges: int | None = N
     import scipy.sparse as sp
 
     cables = cable_table(store, window)
-    entities = entity_table(store)
-    found = {(c, e) for c, e in pairs(store, "mentions") if c in cables and e in entities}
-    cable_index = {c: i for i, c in enumerate(sorted({c for c, _ in found}))}
-    names = sorted({e for _, e in found})
-    entity_index = {e: i for i, e in enumerate(names)}
-    incidence = sp.csr_matrix(
-        (
-            np.ones(len(found), dtype=np.int32),
-            (
-                np.fromiter((cable_index[c] for c, _ in found), np.int32, len(found)),
-                np.fromiter((entity_index[e] for _, e in found), np.int32, len(found)),
-            ),
-        ),
-        shape=(len(cable_index), len(names)),
-    )
+    types = entity_types(store)
+    mentioned = related(store, "mentions")
+    rows = [c for c in cables if c in mentioned]
+    names = sorted({e for c in rows for e in mentioned[c] if e in types})
+    index = {e: i for i, e in enumerate(names)}
+    cells = [(i, index[e]) for i, c in enumerate(rows) for e in mentioned[c] if e in index]
+    ones = np.ones(len(cells), dtype=np.int32)
+    row_of = np.fromiter((i for i, _ in cells), np.int32, len(cells))
+    column_of = np.fromiter((j for _, j in cells), np.int32, len(cells))
+    incidence = sp.csc_matrix((ones, (row_of, column_of)), shape=(len(rows), len(names)))
+    del cells, row_of, column_of
     weights = sp.triu(incidence.T @ incidence, k=1).tocoo()
     min_weight = _min_weight(weights.data, max_edges)
     strong = weights.data >= min_weight
+    left, right, weight = weights.row[strong], weights.col[strong], weights.data[strong]
+    del weights, strong
     # above the threshold an entity stays only with a tie that passed it, else it would
     # be one more isolated node (and one more community of one)
-    kept = (
-        set(weights.row[strong].tolist()) | set(weights.col[strong].tolist())
-        if min_weight > 1
-        else set(range(len(names)))
-    )
-    mentions: dict[str, set[str]] = defaultdict(set)
-    for cable, entity in found:
-        if entity_index[entity] in kept:
-            mentions[entity].add(cable)
+    kept = np.union1d(left, right) if min_weight > 1 else np.arange(len(names), dtype=np.int32)
+    cable_names = np.asarray(rows, dtype=object)
+    mentions = {
+        names[j]: cable_names[incidence.indices[incidence.indptr[j] : incidence.indptr[j + 1]]]
+        for j in kept.tolist()
+    }
     graph = nx.Graph(min_weight=min_weight)
-    _add_nodes(graph, mentions, entities, cables)
+    _add_nodes(graph, store, mentions, cables)
     ends = np.asarray(names, dtype=object)
     graph.add_weighted_edges_from(
-        zip(
-            ends[weights.row[strong]].tolist(),
-            ends[weights.col[strong]].tolist(),
-            weights.data[strong].tolist(),
-            strict=True,
-        )
+        zip(ends[left].tolist(), ends[right].tolist(), weight.tolist(), strict=True)
     )
     return graph
 
@@ -391,10 +465,11 @@ def citation_graph(store: GraphStore, window: Window) -> nx.DiGraph:
     are often the ones everything cites.
     """
     cables = cable_table(store, window)
+    references = related(store, "references")
     graph = nx.DiGraph()
     citing: dict[str, set[str]] = defaultdict(set)
-    for cable, cited in pairs(store, "references"):
-        if cable in cables:
+    for cable in cables:
+        for cited in sorted(references.get(cable, ())):
             citing[cited].add(cable)
             graph.add_edge(cable, cited, weight=1)
     graph.add_nodes_from(cables)
@@ -435,19 +510,19 @@ def event_graph(store: GraphStore, window: Window) -> nx.Graph:
     mentions are kept.
     """
     cables = cable_table(store, window)
-    entities = entity_table(store)
+    types = entity_types(store)
+    mentioned = related(store, "mentions")
     mentions: dict[str, set[str]] = defaultdict(set)
-    for cable, entity in pairs(store, "mentions"):
-        info = entities.get(entity)
-        if cable in cables and info is not None and info.type == "Event":
-            mentions[entity].add(cable)
+    for cable in cables:
+        for entity in mentioned.get(cable, ()):
+            if types.get(entity) == "Event":
+                mentions[entity].add(cable)
     graph = nx.Graph()
     for event, other, role in event_roles(store):
-        if event in mentions and other in entities:
+        if event in mentions and other in types:
             graph.add_edge(event, other, weight=1, role=role)
             mentions[other].update(mentions[event])
-    graph.add_nodes_from(mentions)
-    _add_nodes(graph, mentions, entities, cables)
+    _add_nodes(graph, store, mentions, cables)
     return graph
 
 
@@ -461,20 +536,22 @@ def cable_graph(store: GraphStore, window: Window) -> nx.Graph:
     tooltip shows its subject); an entity, the cables in the window that mention it.
     """
     cables = cable_table(store, window)
-    entities = entity_table(store)
+    types = entity_types(store)
     mentions: dict[str, set[str]] = defaultdict(set)
     graph = nx.Graph()
     # origins last: a post both sending and mentioned keeps the stronger tie
     for role in ("mentions", "origin"):
-        for cable, entity in pairs(store, role):
-            if cable in cables and entity in entities:
-                graph.add_edge(cable, entity, weight=1, role=role)
-                mentions[entity].add(cable)
+        objects = related(store, role)
+        for cable in cables:
+            for entity in objects.get(cable, ()):
+                if entity in types:
+                    graph.add_edge(cable, entity, weight=1, role=role)
+                    mentions[entity].add(cable)
     for event, other, role in event_roles(store):
-        if event in mentions and other in entities:
+        if event in mentions and other in types:
             graph.add_edge(event, other, weight=1, role=role)
             mentions[other].update(mentions[event])
-    _add_nodes(graph, mentions, entities, cables)
+    _add_nodes(graph, store, mentions, cables)
     for cable, info in cables.items():
         graph.add_node(cable, label=info.identifier, type="Cable", cables=1)
         graph.graph["mentions"][cable] = (cable,)
@@ -485,36 +562,44 @@ def _affiliation_graph(
     store: GraphStore, window: Window, relation: str, left: set[str], right: set[str]
 ) -> nx.Graph:
     cables = cable_table(store, window)
-    entities = entity_table(store)
-    origins: dict[str, set[str]] = defaultdict(set)
-    for cable, post in pairs(store, "origin"):
-        if cable in cables and post in entities and entities[post].type in left:
-            origins[cable].add(post)
+    types = entity_types(store)
+    origins = related(store, "origin")
+    objects = related(store, relation)
     weights: Counter[tuple[str, str]] = Counter()
     mentions: dict[str, set[str]] = defaultdict(set)
-    for cable, b in set(pairs(store, relation)):
-        if cable not in origins or b not in entities or entities[b].type not in right:
+    for cable in cables:
+        posts = {post for post in origins.get(cable, ()) if types.get(post) in left}
+        if not posts:
             continue
-        for a in origins[cable] - {b}:
-            weights[(a, b)] += 1
-            mentions[a].add(cable)
-            mentions[b].add(cable)
+        for b in objects.get(cable, ()):
+            if types.get(b) not in right:
+                continue
+            for a in sorted(posts - {b}):
+                weights[(a, b)] += 1
+                mentions[a].add(cable)
+                mentions[b].add(cable)
     graph = nx.Graph()
-    _add_nodes(graph, mentions, entities, cables)
-    graph.add_weighted_edges_from((a, b, w) for (a, b), w in weights.items())
+    _add_nodes(graph, store, mentions, cables)
+    graph.add_weighted_edges_from((a, b, w) for (a, b), w in sorted(weights.items()))
     return graph
 
 
 def _add_nodes(
     graph: nx.Graph,
-    mentions: dict[str, set[str]],
-    entities: dict[str, EntityInfo],
+    store: GraphStore,
+    mentions: Mapping[str, Collection[str]],
     cables: dict[str, CableInfo],
 ) -> None:
-    for node, cited in mentions.items():
-        info = entities.get(node) or EntityInfo(_tail(node), "Thing")
-        graph.add_node(node, label=info.label, type=info.type, cables=len(cited))
-    graph.graph["mentions"] = {node: tuple(c) for node, c in mentions.items()}
+    """Add each node of ``mentions`` (sorted) with its label, type and number of cables."""
+    types = entity_types(store)
+    nodes = sorted(mentions)
+    labels = node_labels(store, nodes)
+    graph.add_nodes_from(
+        (node, {"label": labels[node], "type": types.get(node, "Thing"), "cables": len(cited)})
+        for node in nodes
+        for cited in [mentions[node]]
+    )
+    graph.graph["mentions"] = {node: tuple(mentions[node]) for node in nodes}
     graph.graph["cables"] = cables
 
 

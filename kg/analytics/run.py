@@ -19,9 +19,10 @@ from kg.analytics.projections import (
     PROJECTIONS,
     Window,
     cable_table,
-    entity_table,
-    pairs,
+    entity_types,
+    node_labels,
     project,
+    related,
 )
 from kg.analytics.sparql import reading_once
 from kg.config import AnalyticsConfig
@@ -140,25 +141,32 @@ def projection_options(config: AnalyticsConfig) -> dict[str, Any]:
 
 
 def totals(store: GraphStore, top: int = 20, window: Window | None = None) -> Totals:
-    """Cables per month, and the ``top`` TAGS and organizations by number of cables."""
+    """Cables per month, and the ``top`` TAGS and organizations by number of cables.
+
+    Counted per IRI, then summed per label: two IRIs of one name are one row.
+    """
     cables = cable_table(store, window)
-    entities = entity_table(store)
+    types = entity_types(store)
     months = Counter(info.date[:7] for info in cables.values() if info.date)
-    tags: Counter[str] = Counter()
-    for cable, tag in set(pairs(store, "subjects")):
-        if cable in cables and tag in entities:
-            tags[entities[tag].label] += 1
-    orgs: Counter[str] = Counter()
-    for cable, entity in set(pairs(store, "mentions")):
-        info = entities.get(entity)
-        if cable in cables and info is not None and info.type == "Organization":
-            orgs[info.label] += 1
+    subjects, mentioned = related(store, "subjects"), related(store, "mentions")
+    tags = Counter(t for c in cables for t in subjects.get(c, ()) if t in types)
+    orgs = Counter(
+        e for c in cables for e in mentioned.get(c, ()) if types.get(e) == "Organization"
+    )
     return Totals(
         cables=sum(1 for info in cables.values() if info.date),  # not those only cited
         cables_per_month=sorted(months.items()),
-        top_tags=_top(tags, top),
-        top_organizations=_top(orgs, top),
+        top_tags=_top(_by_label(store, tags), top),
+        top_organizations=_top(_by_label(store, orgs), top),
     )
+
+
+def _by_label(store: GraphStore, counts: Counter[str]) -> Counter[str]:
+    labels = node_labels(store, counts)
+    summed: Counter[str] = Counter()
+    for node, count in counts.items():
+        summed[labels[node]] += count
+    return summed
 
 
 def _top(counts: Counter[str], n: int) -> list[tuple[str, int]]:
