@@ -70,7 +70,6 @@ class CG(DefinedNamespace):
     dateTimeGroup: URIRef  # date-time group
     declassifyOn: URIRef  # declassify on
     degree: URIRef  # degree
-    end: URIRef  # end
     excludedPost: URIRef  # excluded post
     fipsCode: URIRef  # FIPS 10-4 code
     heading: URIRef  # heading
@@ -86,7 +85,6 @@ class CG(DefinedNamespace):
     released: URIRef  # released
     role: URIRef  # role
     routingIndicator: URIRef  # routing indicator
-    start: URIRef  # start
     station: URIRef  # station
     tagKind: URIRef  # tag kind
     textHash: URIRef  # text hash

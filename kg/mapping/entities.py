@@ -47,8 +47,6 @@ _MENTION = NamedNode(str(CG.Mention))
 _MENTION_OF = NamedNode(str(CG.mentionOf))
 _IN_HEADER_OF = NamedNode(str(CG.inHeaderOf))
 _IN_BODY_OF = NamedNode(str(CG.inBodyOf))
-_START = NamedNode(str(CG.start))
-_END = NamedNode(str(CG.end))
 _FOR_ATTENTION_OF = NamedNode(str(CG.forAttentionOf))
 _SEM_EVENT = NamedNode(str(SEM.Event))
 _XSD_YEAR_MONTH = NamedNode(str(XSD.gYearMonth))
@@ -120,6 +118,8 @@ class _Nodes:
                 self.labelled_elsewhere[term_value(quad.subject)] = term_value(quad.object)
         # keys an attribute or event points at that no mention of this cable has
         self.undescribed: dict[str, NamedNode] = {}
+        # event types this cable's events have, described once in the default graph
+        self.event_types: set[str] = set()
 
     def node(self, entity: Entity) -> NamedNode:
         """Return (and remember) the node of ``entity``."""
@@ -253,11 +253,9 @@ def entity_quads(cable: Cable, ctx: MappingContext) -> Iterator[Quad]:
     org/iom core#prefLabel International Organization for Migration
     org/iom core#altLabel IOM
     org/iom ontology#orgType international_organization
-    cable/07ASTANA367/mention/1 ontology#mentionOf https://w3id.org/cablegraph/id/org/iom
-    cable/07ASTANA367/mention/1 isPartOf https://w3id.org/cablegraph/id/cable/07ASTANA367/paragraph/1
-    cable/07ASTANA367/mention/1 text IOM
-    cable/07ASTANA367/mention/1 ontology#start 0
-    cable/07ASTANA367/mention/1 ontology#end 3
+    cable/07ASTANA367/paragraph/1#char=0,3 ontology#mentionOf https://w3id.org/cablegraph/id/org/iom
+    cable/07ASTANA367/paragraph/1#char=0,3 isPartOf https://w3id.org/cablegraph/id/cable/07ASTANA367/paragraph/1
+    cable/07ASTANA367/paragraph/1#char=0,3 text IOM
     """
     if not cable.mentions and not cable.events:
         return
@@ -275,10 +273,15 @@ def entity_quads(cable: Cable, ctx: MappingContext) -> Iterator[Quad]:
             yield from _description(entity, node, nodes)
         yield from _claims(entity, node, nodes)
     written = _first_wordings(cable.mentions)
+    spans: set[tuple[int | None, int | None, int | None]] = set()
     for index, mention in enumerate(written, start=1):
         target = nodes.node(mention.entity)
-        span = (mention.start, mention.end)
-        yield from _mention(cable, ctx, index, target, mention.paragraph, mention.text, span)
+        span = (mention.paragraph, mention.start, mention.end)
+        # two entities read from the same words (a city and the post named after it)
+        # cannot share the span's name: the second is numbered like a header mention
+        located = (mention.start, mention.end) if span not in spans else (None, None)
+        spans.add(span)
+        yield from _mention(cable, ctx, index, target, mention.paragraph, mention.text, located)
     offset = len(written)
     for index, event in enumerate(cable.events, start=offset + 1):
         yield from _event(cable, ctx, nodes, event, index)
@@ -441,25 +444,30 @@ def _mention(
     text: str,
     span: tuple[int | None, int | None] = (None, None),
 ) -> Iterator[Quad]:
-    """One cg:Mention: what it names, and its paragraph (or the cable, outside the body)."""
+    """One cg:Mention: what it names, and its paragraph (or the cable, outside the body).
+
+    A mention in a paragraph is named by its place there, as NIF names strings (RFC 5147
+    ``#char=start,end`` after the paragraph's IRI): the span costs no quads of its own.
+    """
     g = ctx.graph
     cable_id = _cable_key(ctx)
+    start, end = span
     node = ctx.iri(f"cable/{cable_id}/mention/{index}")
-    yield Quad(node, T.type, _MENTION, g)
-    yield Quad(node, _MENTION_OF, target, g)
     if paragraph is None:
-        yield Quad(node, _IN_HEADER_OF, ctx.cable, g)
+        where = Quad(node, _IN_HEADER_OF, ctx.cable, g)
     elif 0 <= paragraph < len(cable.paragraphs):
-        yield Quad(node, T.isPartOf, paragraph_iri(ctx.base, cable_id, paragraph + 1), g)
+        part = paragraph_iri(ctx.base, cable_id, paragraph + 1)
+        if start is not None and end is not None:
+            node = NamedNode(f"{part.value}#char={start},{end}")
+        where = Quad(node, T.isPartOf, part, g)
     else:
         # extraction split a body the parser left whole: no cg:Paragraph to point at
-        yield Quad(node, _IN_BODY_OF, ctx.cable, g)
+        where = Quad(node, _IN_BODY_OF, ctx.cable, g)
+    yield Quad(node, T.type, _MENTION, g)
+    yield Quad(node, _MENTION_OF, target, g)
+    yield where
     if text:
         yield Quad(node, T.text, Literal(text), g)
-    start, end = span
-    if start is not None and end is not None:
-        yield Quad(node, _START, Literal(start), g)
-        yield Quad(node, _END, Literal(end), g)
 
 
 def _time_literal(value: str, cable_id: str, field: str) -> Literal:
@@ -485,9 +493,11 @@ def _event(
     yield Quad(node, T.prefLabel, en(" ".join(event.label.split()) or event.type), g)
     kind = ctx.iri("eventtype/" + (slug(event.type) or "other"))
     yield Quad(node, T.eventType, kind, g)
-    yield Quad(kind, T.type, _EVENT_TYPE, DEFAULT_GRAPH)
-    yield Quad(kind, T.type, T.Concept, DEFAULT_GRAPH)
-    yield Quad(kind, T.prefLabel, en(event.type), DEFAULT_GRAPH)
+    if kind.value not in nodes.event_types:
+        nodes.event_types.add(kind.value)
+        yield Quad(kind, T.type, _EVENT_TYPE, DEFAULT_GRAPH)
+        yield Quad(kind, T.type, T.Concept, DEFAULT_GRAPH)
+        yield Quad(kind, T.prefLabel, en(event.type), DEFAULT_GRAPH)
     if event.begin:
         yield Quad(node, T.hasBeginTimeStamp, _time_literal(event.begin, cid, "event begin"), g)
     if event.end:
