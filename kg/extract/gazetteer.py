@@ -498,27 +498,35 @@ def _load_cities(raw: list[dict[str, Any]]) -> tuple[dict[str, list[City]], set[
 
 
 class TownTable:
-    """Country code → ASCII name → town, each country's table unpacked on first use.
+    """Country code → ASCII name → town, each country's names unpacked on first use.
 
     A cable looks up the towns of its own country only; keeping the 116,000 towns packed
     (one ``marshal`` string per country) keeps the gazetteer quick to read back from the
-    on-disk cache.
+    on-disk cache, and a :class:`City` is made only for a name found in a cable.
+
+    >>> towns = load_gazetteer().towns
+    >>> towns.names("IS") is not None, towns.town("IS", "Akranes").country
+    (True, 'IS')
     """
 
     def __init__(self, packed: dict[str, bytes]) -> None:
         self._packed = packed
-        self._tables: dict[str, dict[str, City]] = {}
+        self._tables: dict[str, dict[str, tuple[Any, ...]]] = {}
 
-    def get(self, country: str) -> dict[str, City] | None:
-        """Return the towns of ``country`` by name, or None if it has none."""
+    def names(self, country: str) -> dict[str, tuple[Any, ...]] | None:
+        """Return the town names of ``country`` (name → packed row), None if it has none."""
         table = self._tables.get(country)
         if table is None:
             packed = self._packed.get(country)
             if packed is None:
                 return None
-            table = {row[1]: City(*row) for row in marshal.loads(packed)}
-            self._tables[country] = table
+            table = self._tables[country] = marshal.loads(packed)
         return table
+
+    def town(self, country: str, name: str) -> City | None:
+        """Return the town of ``country`` called ``name``, or None."""
+        row = (self.names(country) or {}).get(name)
+        return City(*row) if row is not None else None
 
     def __len__(self) -> int:
         return len(self._packed)
@@ -527,7 +535,8 @@ class TownTable:
         return self._packed
 
     def __setstate__(self, packed: dict[str, bytes]) -> None:
-        self.__init__(packed)  # type: ignore[misc]
+        self._packed = packed
+        self._tables = {}
 
 
 def _load_towns(taken: set[int], known: dict[str, list[City]]) -> TownTable:
@@ -550,7 +559,7 @@ def _load_towns(taken: set[int], known: dict[str, list[City]]) -> TownTable:
             record["population"],
         )
         towns.setdefault(row[2], {}).setdefault(name, row)
-    return TownTable({code: marshal.dumps(list(rows.values())) for code, rows in towns.items()})
+    return TownTable({code: marshal.dumps(rows) for code, rows in towns.items()})
 
 
 def _load_regions(taken: set[str]) -> dict[str, list[Region]]:

@@ -5,6 +5,7 @@ name never starts with, and :func:`trim_name`. Imported by those extractors only
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -12,6 +13,7 @@ __all__ = [
     "CAP",
     "DEFINITION",
     "ORG_JOINS",
+    "definition_list",
     "definitions",
     "LEADING_STOPWORDS",
     "ORG_HEADS",
@@ -233,8 +235,10 @@ _COMPANY_AFTER = re.compile(
     rf"producer|operator|giant|multinational)\s+({_CUE_WORD}(?:\s+{_CUE_WORD}){{0,2}})"
 )
 # "Biwater Construction Limited", "TNK-BP's CEO": the name, then the cue.
+# Found from the space and the cue, a possessive "'s" before it added in code: a pattern
+# opening with the three-way "'s |’s | " makes ``re`` stop at every space.
 _COMPANY_BEFORE = re.compile(
-    r"(?:'s |’s | )(?:company|firm|conglomerate|airline|carrier|"
+    r" (?:company|firm|conglomerate|airline|carrier|"
     r"Inc\b|Corp\b|Ltd\b|Limited|S\.A\.|GmbH|PLC|plc|"
     r"chief executive|CEO|board of directors|shareholders|subsidiary)"
 )
@@ -250,7 +254,10 @@ def company_names(text: str) -> Iterator[str]:
         if starts_word(text, match.start()):
             yield match.group(1)
     for match in _COMPANY_BEFORE.finditer(text):
-        begin = cursor = match.start()
+        cue = match.start()
+        if text.endswith(("'s", "’s"), 0, cue):
+            cue -= 2
+        begin = cursor = cue
         for _ in range(3):  # up to three words back
             word_start = text.rfind(" ", 0, cursor) + 1
             if not _CUE_WORD_ONLY.fullmatch(text, word_start, cursor):
@@ -259,8 +266,8 @@ def company_names(text: str) -> Iterator[str]:
             if word_start < 2:
                 break
             cursor = word_start - 1
-        if begin < match.start():
-            yield text[begin : match.start()]
+        if begin < cue:
+            yield text[begin:cue]
 
 
 _CAP_WORD = re.compile(CAP)
@@ -328,6 +335,17 @@ ORG_JOINS = _NAME_PARTICLES | {"and", "&"}
 
 # "(ABC)" after a long name: the acronym is defined there.
 DEFINITION = re.compile(r"\(([A-Z][A-Za-z]*[A-Z][A-Za-z/&-]*)\)")
+
+
+@functools.lru_cache(maxsize=1024)
+def definition_list(text: str) -> tuple[tuple[str, list[str], int], ...]:
+    """Return :func:`definitions` of ``text`` as a tuple, computed once per text (the
+    organization and programme extractors both read them; do not change the lists).
+
+    >>> definition_list("the Merida Initiative (MI) and (XX)")
+    (('MI', ['Merida', 'Initiative'], 4),)
+    """
+    return tuple(definitions(text))
 
 
 def definitions(text: str) -> Iterator[tuple[str, list[str], int]]:

@@ -21,7 +21,7 @@ from kg.extract.names import (
     ORG_JOINS,
     capitalised_before,
     company_names,
-    definitions,
+    definition_list,
     org_type_of,
     starts_word,
     trim_name,
@@ -98,7 +98,8 @@ _BARE_NATIONAL = re.compile(
 )
 
 
-_GOVERNMENT_OF = re.compile(r"\bGovernment of ((?:the\s+)?)")
+# Literal first, the word start checked after it (a leading "\b" makes re try every position).
+_GOVERNMENT_OF = re.compile(r"Government of ((?:the\s+)?)")
 
 
 def _governments_of(gazetteer: Gazetteer, text: str) -> Iterator[tuple[int, int, str]]:
@@ -107,6 +108,8 @@ def _governments_of(gazetteer: Gazetteer, text: str) -> Iterator[tuple[int, int,
     if countries is None:
         return
     for match in _GOVERNMENT_OF.finditer(text):
+        if match.start() and (text[match.start() - 1].isalnum() or text[match.start() - 1] == "_"):
+            continue
         # After "the " first; a country whose name opens with "the" without it.
         for begin in dict.fromkeys((match.end(), match.start(1))):
             end = countries.match_at(text, begin, WORD_END)
@@ -210,7 +213,7 @@ def _learn_definitions(context: ExtractContext) -> dict[str, Entity]:
     gazetteer = context.gazetteer
     learned: dict[str, Entity] = {}
     for segment in context.segments:
-        for acronym, candidate, _ in definitions(segment.text):
+        for acronym, candidate, _ in definition_list(segment.text):
             long_name = " ".join(candidate)
             key = gazetteer.org_names.get(long_name) or gazetteer.org_names.get(acronym)
             if key:
@@ -261,24 +264,33 @@ def _without_country(gazetteer: Gazetteer, words: list[str]) -> list[str]:
 
 
 def _government_code(context: ExtractContext, suffix: str) -> str | None:
-    gazetteer = context.gazetteer
-
-    def fits(code: str) -> bool:
-        country = gazetteer.countries.get(code)
-        if country is None:
-            return False
-        names = (country.name, *country.aliases)
-        return any(
-            "".join(w[0] for w in n.split() if w[0].isupper()) == suffix
-            or (len(suffix) == 1 and n.startswith(suffix))
-            or n == suffix
-            for n in names
-        )
-
-    if context.country and fits(context.country):
+    fitting = _countries_fitting(context.gazetteer, suffix)
+    if context.country in fitting:
         return context.country
-    mentioned = [code for code in _countries_named(context) if fits(code)]
+    if not fitting:
+        return None
+    mentioned = [code for code in _countries_named(context) if code in fitting]
     return mentioned[0] if len(mentioned) == 1 else None
+
+
+def _countries_fitting(gazetteer: Gazetteer, suffix: str) -> frozenset[str]:
+    """The codes of the countries a "GO" + ``suffix`` acronym can stand for: a name's
+    initials, its first letter or the name itself (computed once per suffix)."""
+    cache = gazetteer.extra.setdefault("government_suffixes", {})
+    fitting = cache.get(suffix)
+    if fitting is None:
+        fitting = frozenset(
+            country.code
+            for country in gazetteer.countries.values()
+            if any(
+                "".join(w[0] for w in n.split() if w[0].isupper()) == suffix
+                or (len(suffix) == 1 and n.startswith(suffix))
+                or n == suffix
+                for n in (country.name, *country.aliases)
+            )
+        )
+        cache[suffix] = fitting
+    return fitting
 
 
 def _countries_named(context: ExtractContext) -> list[str]:
@@ -449,7 +461,12 @@ def _cable_companies(context: ExtractContext) -> NameMatcher | None:
     """Return the matcher of the companies this cable introduces (the corpus's are in the
     gazetteer): a name the cable calls a company ("the Biwater company", "firm AECOM") is
     a company wherever else the cable names it."""
-    known = context.gazetteer.country_names.keys() | context.gazetteer.demonyms.keys()
+    gazetteer = context.gazetteer
+    known = gazetteer.extra.get("nation_names")
+    if known is None:
+        known = gazetteer.extra["nation_names"] = frozenset(
+            gazetteer.country_names.keys() | gazetteer.demonyms.keys()
+        )
     names = set()
     for segment in context.segments:
         if segment.upper:

@@ -36,17 +36,45 @@ _BIG_CITY = 300_000
 # A town of the cable's country (kg.extract.gazetteer's ``towns``) counts only after a
 # word that introduces a place: "the town of Akranes", "near Husavik", "in Sixaola".
 # Small-town names are too often surnames or words to be taken anywhere else.
-_TOWN = re.compile(
+_TOWN_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?")
+# Found from the space before a capital (a literal scan, fast), the cue looked up before it.
+_CAPITAL_AFTER_SPACE = re.compile(r" (?=[A-Z])")
+_TOWN_CUE = re.compile(
     r"\b(?:[Ii]n|[Nn]ear|[Ff]rom|[Tt]o|[Aa]t|[Oo]utside|town of|village of|city of|"
-    r"port of|municipality of) ([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)"
+    r"port of|municipality of)\Z"
 )
+_LONGEST_CUE = len(" municipality of")
 # "the U.S. could help", "exports to the U.S.": the country as a noun, not the adjective
-# of "U.S. officials" or "the U.S. military's role" (which name no place).
+# of "U.S. officials" or "the U.S. military's role" (which name no place). Found from
+# " U.S" (a literal scan, fast), the word before looked up after.
 _US_NOUN = re.compile(
-    r"\b(?:the|to|in|from|with|and|against|between|visit|visited) (U\.?S\.?)"
+    r" (U\.?S\.?)"
     r"(?=[,;:)]|\.(?: (?![a-z])|$)| (?:and|or|is|was|were|has|had|have|would|will|could|should|can|"
     r"did|does|to|in|on|for|that|as|at|of|under|with|from|by|if|but)\b)"
 )
+_US_CUE = re.compile(r"\b(?:the|to|in|from|with|and|against|between|visit|visited)\Z")
+
+
+def _us_nouns(text: str) -> Iterator[tuple[int, int]]:
+    """Yield the spans of "U.S." written as the country's noun."""
+    for match in _US_NOUN.finditer(text):
+        if _US_CUE.search(text, max(0, match.start() - 12), match.start()):
+            yield match.span(1)
+
+
+def _town_candidates(text: str) -> Iterator[tuple[int, str]]:
+    """Yield ``(start, name)`` of the capitalised names after a place cue ("near Husavik",
+    "the town of Akranes"), leftmost first, a cue never inside the name before."""
+    position = 0
+    for space in _CAPITAL_AFTER_SPACE.finditer(text):
+        start = space.end()
+        cue = _TOWN_CUE.search(text, max(0, start - _LONGEST_CUE), start - 1)
+        if cue is None or cue.start() < position:
+            continue
+        name = _TOWN_NAME.match(text, start)
+        if name is not None:
+            position = name.end()
+            yield start, name.group()
 
 
 def country_entity(country: Country) -> Entity:
@@ -231,8 +259,8 @@ def extract_places(cable: Cable, context: ExtractContext) -> tuple[list[Mention]
     countries: set[str] = set()
     for segment in context.segments:
         if not segment.upper:
-            for match in _US_NOUN.finditer(segment.text):
-                matches.append((segment, match.start(1), match.end(1), "United States"))
+            for start, end in _us_nouns(segment.text):
+                matches.append((segment, start, end, "United States"))
         if segment.upper:
             matcher, names = upper_names(
                 gazetteer, "places", lambda: place_names_in_capitals(gazetteer)
@@ -280,12 +308,17 @@ def extract_places(cable: Cable, context: ExtractContext) -> tuple[list[Mention]
                         match.end(),
                     )
                 )
+    country_of: dict[str, Entity] = {}
     for segment, start, end, name in matches:
         if not free(segment.paragraph, start, end):
             continue
         entity: Entity | None = None
         if name in gazetteer.country_names:
-            entity = country_entity(gazetteer.countries[gazetteer.country_names[name]])
+            code = gazetteer.country_names[name]
+            # One entity per country and cable: the linker merges a key's mentions anyway.
+            entity = country_of.get(code)
+            if entity is None:
+                entity = country_of[code] = country_entity(gazetteer.countries[code])
         elif name in gazetteer.supranational:
             label = gazetteer.supranational[name]
             entity = Entity(
@@ -317,25 +350,24 @@ def _town_mentions(
 ) -> Iterator[Mention]:
     """The towns of the cable's country named after a place word ("near Husavik")."""
     gazetteer = context.gazetteer
-    towns = gazetteer.towns.get(context.country or "")
+    country = context.country or ""
+    towns = gazetteer.towns.names(country)
     if not towns:
         return
     for segment in context.segments:
         if segment.upper:
             continue
-        for match in _TOWN.finditer(segment.text):
-            name = match.group(1)
+        for start, name in _town_candidates(segment.text):
             if name not in towns and " " in name:
                 name = name.split()[0]  # "in Akranes Harbour"
-            town = towns.get(name)
             if (
-                town is None
+                name not in towns
                 or name.lower() in gazetteer.common_words
                 or name in gazetteer.given_names
                 or name in gazetteer.surnames
             ):
                 continue
-            start = match.start(1)
-            if free(segment.paragraph, start, start + len(name)):
+            town = gazetteer.towns.town(country, name)
+            if town is not None and free(segment.paragraph, start, start + len(name)):
                 entity = city_entity(gazetteer, town)
                 yield Mention(entity, name, segment.paragraph, start, start + len(name))

@@ -10,7 +10,7 @@ import re
 
 from kg.extract import register
 from kg.extract.context import ExtractContext
-from kg.extract.names import LEADING_STOPWORDS, PROGRAMME_HEADS, capitalised_before, definitions
+from kg.extract.names import LEADING_STOPWORDS, PROGRAMME_HEADS, capitalised_before, definition_list
 from kg.extract.text import sentence_list, slug
 from kg.model import Cable, Entity, Event, Mention
 
@@ -96,7 +96,7 @@ def extract_programmes(cable: Cable, context: ExtractContext) -> tuple[list[Ment
     owners: dict[str, str] = {}
     definitions_here: dict[str, list[str]] = {}
     for segment in context.segments:
-        for acronym, words, _ in definitions(segment.text):
+        for acronym, words, _ in definition_list(segment.text):
             if words[-1] in PROGRAMME_HEADS:
                 definitions_here.setdefault(acronym, []).append(" ".join(words))
     context.memo["programme_definitions"] = definitions_here
