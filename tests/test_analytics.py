@@ -294,6 +294,22 @@ def test_results_are_written_back_as_rdf(store: OxigraphStore) -> None:
     )
 
 
+def test_write_back_replaces_what_changed_and_only_that(store: OxigraphStore) -> None:
+    config = AnalyticsConfig(projections=("comention", "citation"), measures=("pagerank",))
+    analysis = analyze(store, config)
+    write_back(store, analysis, ID)
+    analysis.results["comention"].measures["pagerank"][INL] = 0.5
+    write_back(store, analysis, ID)
+    ranks = """SELECT ?g ?e ?r WHERE { GRAPH ?g { ?e cg:pageRank ?r } }"""
+    stored = {(row["g"], row["e"]): float(row["r"]) for row in select(store, ranks)}
+    assert stored[(ID + "analytics/comention", INL)] == 0.5
+    citation = analysis.results["citation"]
+    assert {e: r for (g, e), r in stored.items() if g.endswith("citation")} == pytest.approx(
+        citation.measures["pagerank"]
+    )
+    assert len(stored) == len(citation.graph) + len(analysis.results["comention"].graph)
+
+
 def test_report_files(store: OxigraphStore, tmp_path: Path) -> None:
     analysis = analyze(store, AnalyticsConfig(top=3))
     written = write_report(analysis, tmp_path, top=3, exports=("graphml", "gexf"))

@@ -25,7 +25,15 @@ if TYPE_CHECKING:
 
     import igraph
 
-__all__ = ["betweenness", "communities", "core_number", "pagerank", "seeded", "to_igraph"]
+__all__ = [
+    "attach_igraph",
+    "betweenness",
+    "communities",
+    "core_number",
+    "pagerank",
+    "seeded",
+    "to_igraph",
+]
 
 
 @dataclass(frozen=True)
@@ -66,6 +74,34 @@ def to_igraph(graph: nx.Graph) -> tuple[igraph.Graph, list[Any]]:
     copy.es["weight"] = weights
     _copies[graph] = _Copy(copy, nodes, size)
     return copy, nodes
+
+
+def attach_igraph(graph: nx.Graph, ends: Any, weights: Any) -> None:
+    """Give ``graph`` the igraph copy a projection made from its own arrays.
+
+    ``ends`` is an (edges × 2) integer array of positions in ``list(graph)`` and
+    ``weights`` the edge weights. The co-mention projection has both at hand from its
+    sparse product; building the copy from them takes a few milliseconds where reading
+    a quarter of a million edges back out of networkx takes most of a second.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> g = nx.Graph([("a", "b", {"weight": 2})])
+    >>> attach_igraph(g, np.array([[0, 1]]), np.array([2]))
+    >>> copy, nodes = to_igraph(g)
+    >>> copy.vcount(), copy.ecount(), copy.es["weight"], nodes
+    (2, 1, [2.0], ['a', 'b'])
+    """
+    import igraph
+
+    nodes = list(graph)
+    copy = igraph.Graph(n=len(nodes), edges=ends.tolist(), directed=graph.is_directed())
+    copy.es["weight"] = [float(w) for w in weights.tolist()]
+    size = (graph.number_of_nodes(), graph.number_of_edges())
+    if copy.ecount() != size[1]:
+        raise ValueError(f"{copy.ecount()} edges given for a graph of {size[1]}")
+    _copies[graph] = _Copy(copy, nodes, size)
 
 
 def pagerank(graph: nx.Graph) -> dict[Any, float]:

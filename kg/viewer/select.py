@@ -74,4 +74,6 @@ def top_nodes(graph: nx.Graph, sizes: Mapping[Any, float], n: int, keep: Any = N
     chosen = ranked[:n]
     if keep is not None and keep not in chosen:
         chosen = [keep, *chosen[: n - 1]]
-    return graph.subgraph(chosen)
+    # a copy, not a view: a view filters a hub's whole neighbourhood on every look, and
+    # the page looks at each node's ties several times
+    return graph.subgraph(chosen).copy()
