@@ -13,14 +13,14 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg.analytics import Window
-from kg.config import ViewerConfig
+from kg.analytics import Window, analyze, write_back
+from kg.config import AnalyticsConfig, ViewerConfig
 from kg.errors import ConfigError
 from kg.store import OxigraphStore
 from kg.viewer import render_view
 from kg.viewer.browser import Chromium, find_chromium
 from tests.data import PROJECT
-from tests.test_analytics import ALMATY, ASTANA, BISHKEK, EVENT, INL, IOM, OSCE, TRIG
+from tests.test_analytics import ALMATY, ASTANA, BISHKEK, EVENT, ID, INL, IOM, OSCE, TRIG
 
 HOSTILE = "<script>window.kgPwned = 1; alert(1)</script>"
 needs_chromium = pytest.mark.skipif(
@@ -94,6 +94,24 @@ def test_sizes_come_from_the_written_back_measure(store: OxigraphStore) -> None:
     # a window is not what kg analyze measured: computed afresh, Bishkek is out
     windowed = _payload(render_view(store, ViewerConfig(top=1), window=Window(until="2007-03-02")))
     assert [n["id"] for n in windowed["nodes"]] != [BISHKEK]
+
+
+def test_page_from_the_graph_kg_analyze_measured_is_the_page_from_the_store(
+    store: OxigraphStore,
+) -> None:
+    # kg build hands the viewer the projection and PageRank it has in memory
+    analysis = analyze(store, AnalyticsConfig(projections=("comention",), measures=("pagerank",)))
+    result = analysis.results["comention"]
+    handed = render_view(store, graph=result.graph, sizes=result.measures["pagerank"])
+    write_back(store, analysis, ID)
+    assert handed == render_view(store)
+    # what is handed is what is drawn: a relabelled node, made-up sizes
+    graph = result.graph.copy()
+    graph.nodes[INL]["label"] = "Bureau INL"
+    sizes = {**result.measures["pagerank"], OSCE: 1.0}
+    nodes = _payload(render_view(store, graph=graph, sizes=sizes))["nodes"]
+    assert "Bureau INL" in {n["kgName"] for n in nodes}
+    assert max(nodes, key=lambda n: n["value"])["id"] == OSCE
 
 
 @needs_chromium

@@ -43,6 +43,8 @@ def render_view(
     focus: str | None = None,
     window: Window | None = None,
     projection_options: Mapping[str, Any] | None = None,
+    graph: nx.Graph | None = None,
+    sizes: Mapping[Any, float] | None = None,
 ) -> str:
     """Return the HTML page of the configured projection of ``store``.
 
@@ -60,6 +62,11 @@ def render_view(
     projection_options : mapping, optional
         What the projection takes from the analytics config
         (:func:`kg.analytics.run.projection_options`), so both draw the same graph.
+    graph : networkx.Graph, optional
+        The projection already made (``kg build`` passes the one ``kg analyze`` measured),
+        so the store is not read for it again.
+    sizes : mapping, optional
+        ``config.size_by`` of the nodes of ``graph``, already computed.
 
     Returns
     -------
@@ -73,10 +80,12 @@ def render_view(
     """
     config = config or ViewerConfig()
     with reading_once():
-        graph = project(store, config.projection, window, projection_options)
+        if graph is None:
+            graph = project(store, config.projection, window, projection_options)
         whole = window is None or (window.since is None and window.until is None)
-        sizes = stored_sizes(store, graph, config.size_by) if whole else None
-        data = page_data(store, graph, config, focus, sizes)
+        if sizes is None and whole:
+            sizes = stored_sizes(store, graph, config.size_by)
+        data = page_data(store, graph, config, focus, None if sizes is None else dict(sizes))
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(TEMPLATES), str(PYVIS_TEMPLATES)]),
         autoescape=True,
