@@ -147,7 +147,11 @@ def _batched(items: Iterator[Any], size: int) -> Iterator[Batch]:
 
 
 class _Buffer:
-    """N-Quads waiting to be bulk-loaded: fewer, larger loads cost the store less CPU."""
+    """N-Quads waiting to be bulk-loaded: fewer, larger loads cost the store less CPU.
+
+    What cables state in the default graph (an entity's labels, a place's coordinates)
+    is the same in every cable that names the entity: each line is loaded once a build.
+    """
 
     LIMIT = 32 * 1024 * 1024
 
@@ -156,8 +160,15 @@ class _Buffer:
         self.chunks: list[bytes] = []
         self.size = 0
         self.cables: set[str] = set()
+        self.shared: set[bytes] = set()
 
-    def add(self, cable_id: str, data: bytes) -> None:
+    def add(self, cable_id: str, data: bytes, shared_at: int | None = None) -> None:
+        """Queue a cable's N-Quads; from byte ``shared_at`` on, lines already queued once
+        this build are dropped."""
+        if shared_at is not None and shared_at < len(data):
+            fresh = [line for line in data[shared_at:].splitlines(True) if line not in self.shared]
+            self.shared.update(fresh)
+            data = data[:shared_at] + b"".join(fresh)
         self.chunks.append(data)
         self.size += len(data)
         self.cables.add(cable_id)
@@ -200,7 +211,7 @@ def _store_batch(
             if revision:
                 data = ox.serialize(revision, format=ox.RdfFormat.N_QUADS) or b""
                 buffer.add(result.cable_id, data)
-        buffer.add(result.cable_id, result.nquads)
+        buffer.add(result.cable_id, result.nquads, result.shared_at)
         manifest.record(
             ManifestRow(result.cable_id, result.content_hash, result.version, result.source)
         )

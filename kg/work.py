@@ -53,8 +53,10 @@ class WorkSettings:
 class CableResult:
     """What the work on one cable gives the driver.
 
-    ``nquads`` holds the cable's named graph and the shared descriptions it states
-    (UTF-8 N-Quads, empty for a reject); ``graph`` is the named graph's IRI;
+    ``nquads`` holds the cable's named graph, then, from byte ``shared_at`` on, what it
+    states in the default graph (UTF-8 N-Quads, empty for a reject): the shared
+    descriptions many cables repeat, which the driver loads once; ``graph`` is the named
+    graph's IRI;
     ``content_hash`` is what the manifest keeps; ``version`` the text's hash;
     ``seconds`` the time each stage took (parse, extract, map) in the worker.
     """
@@ -65,6 +67,7 @@ class CableResult:
     cable_id: str | None = None
     graph: str | None = None
     nquads: bytes = b""
+    shared_at: int = 0
     quads: int = 0
     reject: Reject | None = None
     seconds: dict[str, float] = field(default_factory=dict)
@@ -168,9 +171,8 @@ def build_cable(raw: RawCable, settings: WorkSettings, version: str, key: str) -
         result.seconds["parse"] = time.perf_counter() - clock
     result.cable_id = cable.canonical_id
     try:
-        result.cable_id, result.graph, result.nquads, result.quads = _map_cable(
-            cable, settings, version, result.seconds
-        )
+        mapped = _map_cable(cable, settings, version, result.seconds)
+        result.cable_id, result.graph, result.nquads, result.shared_at, result.quads = mapped
     except CABLE_ERRORS as exc:
         reason = getattr(exc, "reason", None) or f"{type(exc).__name__}: {exc}"
         result.reject = Reject(raw.origin, f"mapping failed: {reason}", cable_id=cable.reference_id)
@@ -179,7 +181,7 @@ def build_cable(raw: RawCable, settings: WorkSettings, version: str, key: str) -
 
 def _map_cable(
     cable: Cable, settings: WorkSettings, version: str, seconds: dict[str, float]
-) -> tuple[str, str, bytes, int]:
+) -> tuple[str, str, bytes, int, int]:
     import pyoxigraph as ox
 
     from kg.mapping import cable_quads
@@ -197,9 +199,12 @@ def _map_cable(
     # the id the mappers keyed the cable's IRI by: the manifest and prune use it
     cable_id = graph.value.removeprefix(settings.base_iri + "cable/")
     quads.extend(current_version_quads(settings.base_iri, cable_id, version))
-    data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
+    own = [q for q in quads if q.graph_name == graph]
+    shared = [q for q in quads if q.graph_name != graph]
+    data = ox.serialize(own, format=ox.RdfFormat.N_QUADS) or b""
+    tail = ox.serialize(shared, format=ox.RdfFormat.N_QUADS) or b""
     seconds["map"] = time.perf_counter() - clock
-    return cable_id, graph.value, data, len(quads)
+    return cable_id, graph.value, data + tail, len(data), len(quads)
 
 
 def build_batch(
