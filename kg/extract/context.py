@@ -5,6 +5,7 @@ the text segments, and the mentions earlier extractors found. Made by :mod:`kg.e
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -60,18 +61,26 @@ class ExtractContext:
     acronyms: dict[str, str] = field(default_factory=dict)
     # The spanned mentions of each segment, so lookups stay linear in the segment.
     by_paragraph: dict[int | None, list[Mention]] = field(default_factory=dict)
-    # Their spans, for overlap tests.
+    # Their spans, for overlap tests, and each segment's mention starts in order.
     spans: SpanIndex = field(default_factory=SpanIndex)
+    starts: dict[int | None, list[int]] = field(default_factory=dict)
     # What an extractor computes once per cable and looks up many times.
     memo: dict[str, Any] = field(default_factory=dict)
 
     def add(self, mentions: list[Mention]) -> None:
         """Record the mentions an extractor found, for the extractors that run later."""
         self.mentions.extend(mentions)
+        touched = set()
         for mention in mentions:
             if mention.start is not None and mention.end is not None:
                 self.by_paragraph.setdefault(mention.paragraph, []).append(mention)
                 self.spans.add(mention.paragraph, mention.start, mention.end)
+                touched.add(mention.paragraph)
+        for paragraph in touched:
+            # By start, a stable sort: mentions starting together stay in the order found.
+            found = self.by_paragraph[paragraph]
+            found.sort(key=_start)
+            self.starts[paragraph] = [m.start for m in found]  # type: ignore[misc]
 
     def covered(self, paragraph: int | None, start: int, end: int) -> bool:
         """Tell whether a span overlaps a mention already found in that segment."""
@@ -79,10 +88,11 @@ class ExtractContext:
 
     def inside(self, paragraph: int | None, start: int, end: int) -> list[Mention]:
         """Return the mentions of a segment that start within ``[start, end)``, in order."""
-        return sorted(
-            (m for m in self.by_paragraph.get(paragraph, ()) if start <= m.start < end),  # type: ignore[operator]
-            key=lambda m: m.start or 0,
-        )
+        found = self.by_paragraph.get(paragraph)
+        if not found:
+            return []
+        starts = self.starts[paragraph]
+        return found[bisect_left(starts, start) : bisect_left(starts, end)]
 
     def entities(self, type_: str) -> list[Entity]:
         """Return the distinct entities of ``type_`` found so far, in order of first mention."""
@@ -91,6 +101,10 @@ class ExtractContext:
             if mention.entity.type == type_:
                 seen.setdefault(mention.entity.key, mention.entity)
         return list(seen.values())
+
+
+def _start(mention: Mention) -> int:
+    return mention.start or 0
 
 
 def make_context(cable: Cable, gazetteer: Gazetteer | None = None) -> ExtractContext:
