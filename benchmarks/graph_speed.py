@@ -7,7 +7,7 @@ Build the graph once (any engine the build has), then point this script at it::
 
 Measures, each in its own section:
 
-- ``queries``: every named query of kg/queries with its default parameters, best of 3
+- ``queries``: every named query of kg/queries (default parameters, or BENCH_PARAMS), best of 3
   runs after a warm-up, with its row count and PASS/FAIL against 1 s CPU (the bar);
 - ``load``: quads/s into a fresh on-disk Oxigraph store, graph by graph through
   :meth:`kg.store.OxigraphStore.replace_graphs` as the build writes them;
@@ -46,12 +46,21 @@ def _peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
     return resource.getrusage(who).ru_maxrss / 1024
 
 
+# Parameters that give a query work to do on the 6,712 graph, where its default (the
+# seed cable 07ASTANA367, not in that archive) would answer nothing; 08STATE85678 is the
+# archive's most-cited cable. Every other query runs with its defaults.
+BENCH_PARAMS = {
+    "cable-card": {"id": "08STATE85678"},
+    "cables-citing": {"id": "08STATE85678"},
+}
+
+
 def _timed(store: OxigraphStore, name: str) -> tuple[float, float, int]:
     """Wall and CPU seconds of one run of the named query, and its row count."""
     from kg.query import run_query
 
     wall, cpu = time.perf_counter(), time.process_time()
-    rows = run_query(store, name).rows  # the named query, its default parameters
+    rows = run_query(store, name, BENCH_PARAMS.get(name)).rows
     return time.perf_counter() - wall, time.process_time() - cpu, len(rows)
 
 
@@ -64,7 +73,7 @@ def bench_queries(store: OxigraphStore, repeat: int = 3, limit: float = 1.0) -> 
     """
     from kg.query import named_queries
 
-    print(f"== named queries, default parameters: best of {repeat} after a warm-up; "
+    print(f"== named queries (defaults, or BENCH_PARAMS): best of {repeat} after a warm-up; "
           f"PASS = CPU < {limit:g} s")  # fmt: skip
     print(f"  {'query':28s} {'rows':>6s} {'cpu s':>7s} {'wall s':>7s}  verdict")
     passed = 0
