@@ -13,7 +13,7 @@ from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.extract.text import Segment, cable_segments, slug
 from kg.model import Cable, Entity, Mention
 
-__all__ = ["ExtractContext", "SpanIndex", "make_context"]
+__all__ = ["ExtractContext", "SpanIndex", "make_context", "place_matches"]
 
 _STATION = re.compile(r"^\d{2}([A-Z]+?)\d+$")
 
@@ -101,6 +101,18 @@ class ExtractContext:
             if mention.entity.type == type_:
                 seen.setdefault(mention.entity.key, mention.entity)
         return list(seen.values())
+
+
+def place_matches(context: ExtractContext, segment: Segment) -> list[tuple[int, int, str]]:
+    """Return the gazetteer's place names in a segment (not in capitals), found once per
+    cable for the person and place extractors: ``(start, end, name)``, leftmost-longest."""
+    found = context.memo.setdefault("place_matches", {})
+    matches = found.get(segment.paragraph)
+    if matches is None:
+        matches = found[segment.paragraph] = list(
+            context.gazetteer.place_matcher.finditer(segment.text)
+        )
+    return matches
 
 
 def _start(mention: Mention) -> int:

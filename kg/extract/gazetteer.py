@@ -29,6 +29,7 @@ import pycountry
 import yaml
 
 from kg.extract.matcher import NameMatcher
+from kg.extract.text import slug
 
 __all__ = [
     "City",
@@ -330,6 +331,9 @@ class Gazetteer:
     country_matcher: NameMatcher | None = None
     given_matcher: NameMatcher | None = None
     surname_matcher: NameMatcher | None = None
+    # City key → geonames id of the most populous city whose name has that slug, and of
+    # the most populous one in each country: how kg.extract.places keys cities apart.
+    city_slugs: dict[str, tuple[int, dict[str, int]]] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
 
     def country_label(self, code: str | None) -> str | None:
@@ -562,6 +566,15 @@ def _load_towns(taken: set[int], known: dict[str, list[City]]) -> TownTable:
     return TownTable({code: marshal.dumps(rows) for code, rows in towns.items()})
 
 
+def _city_slugs(cities: dict[str, list[City]]) -> dict[str, tuple[int, dict[str, int]]]:
+    table: dict[str, tuple[int, dict[str, int]]] = {}
+    unique = {c.geonameid: c for candidates in cities.values() for c in candidates}
+    for city in sorted(unique.values(), key=lambda c: (-c.population, c.geonameid)):
+        _, by_country = table.setdefault(f"place/{slug(city.name)}", (city.geonameid, {}))
+        by_country.setdefault(city.country, city.geonameid)
+    return table
+
+
 def _load_regions(taken: set[str]) -> dict[str, list[Region]]:
     """First-level subdivisions by their ASCII name ("Assam", "Limon"), leaving out names a
     country or city already has and words too common to be names."""
@@ -724,6 +737,7 @@ def build_gazetteer() -> Gazetteer:
     given_names = frozenset(learned["given_names"])
     surnames = frozenset(learned.get("surnames", ()))
     gazetteer = Gazetteer(
+        city_slugs=_city_slugs(cities),
         orgs=orgs,
         org_names=org_names,
         org_matcher=org_matcher,

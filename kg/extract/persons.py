@@ -10,9 +10,9 @@ import re
 from collections.abc import Iterator
 
 from kg.extract import register
-from kg.extract.context import ExtractContext, SpanIndex
+from kg.extract.context import ExtractContext, SpanIndex, place_matches
 from kg.extract.names import LEADING_STOPWORDS, ORG_HEADS, PROGRAMME_HEADS, starts_word
-from kg.extract.text import slug
+from kg.extract.text import Segment, slug
 from kg.model import Cable, Entity, Event, Mention
 
 __all__ = ["NOT_NAME", "extract_persons", "is_title", "person_entity", "titled_names"]
@@ -354,6 +354,7 @@ NOT_NAME = (
             "Sister",
             "Brother",
             "Saint",
+            "Amb",
         ]
     )
     | frozenset(ORG_HEADS)
@@ -383,8 +384,15 @@ _JARGON = frozenset(
 _INITIAL_OR_NUMERAL = re.compile(r"[A-Z]\.|[IVX]{1,5}")
 
 
+# Words that make the whole run a body's name, not a name to trim it to ("Supreme
+# People's Assembly", "General People's Committee").
+_BODY_WORDS = frozenset(["People", "Peoples"])
+
+
 def _clean_name(context: ExtractContext, raw: str) -> str | None:
     tokens = raw.split()
+    if _BODY_WORDS.intersection(t.title() for t in tokens):
+        return None
     if raw.isupper():  # a name from a text in capitals is checked in its usual case
         tokens = [t.title() for t in tokens]
     while tokens and (tokens[-1] in NOT_NAME or tokens[-1].rstrip(".") == ""):
@@ -522,18 +530,51 @@ def _addressees(cable: Cable, context: ExtractContext) -> list[Mention]:
     lines = list(cable.addressees)
     if not lines:
         lines = _FOR_LINE.findall((cable.body or cable.header or "").split("SUBJECT:")[0])
-    if lines:
-        for line in lines:
-            for chunk in re.split(r"[;,]|\bAND\b|\bFOR\b", line):
-                words = [w for w in chunk.split() if not _is_office(context, w)]
-                if 1 <= len(words) <= 3 and all(w.isalpha() and len(w) > 2 for w in words):
-                    names.append(" ".join(words).title())
+    for line in lines:
+        for clause in line.split(";"):
+            # Names follow "FOR" ("STATE FOR ALTON, CARROLL"); before it, or in a line
+            # without one ("DEPT PASS ELECTRONICALLY TO USDA", "S/CT MARC NORMAN"), a word
+            # of everyday English is no name unless the corpus writes it as one.
+            parts = _FOR_WORD.split(clause, maxsplit=1)
+            for position, part in enumerate(parts):
+                after_for = position == 1
+                for chunk in _ADDRESS_SEPARATOR.split(part):
+                    words = [w for w in chunk.split() if not _is_office(context, w)]
+                    # "DESK OFFICER MARK SIEGELMAN": a title before the name goes; an
+                    # office word after it ("PUBLIC DIPLOMACY ADVISOR") names no one.
+                    while words and _office_word(words[0]):
+                        words.pop(0)
+                    if (
+                        1 <= len(words) <= 3
+                        and all(w.isalpha() and len(w) > 2 for w in words)
+                        and not any(_office_word(w) for w in words)
+                        and (after_for or not any(_plain_word(context, w) for w in words))
+                    ):
+                        names.append(" ".join(words).title())
     mentions = []
     for name in dict.fromkeys(names):
         entity = person_entity(name, scope="US")
         entity.attributes["roles"] = ["addressee"]
         mentions.append(Mention(entity, name, None))
     return mentions
+
+
+def _office_word(word: str) -> bool:
+    return word.title() in NOT_NAME or is_title(word.title())
+
+
+def _plain_word(context: ExtractContext, word: str) -> bool:
+    gazetteer = context.gazetteer
+    name = word.title()
+    return (
+        word.lower() in gazetteer.common_words
+        and name not in gazetteer.surnames
+        and name not in gazetteer.given_names
+    )
+
+
+_FOR_WORD = re.compile(r"\bFOR\b")
+_ADDRESS_SEPARATOR = re.compile(r"[,]|\bAND\b|\bFOR\b")
 
 
 def _is_office(context: ExtractContext, word: str) -> bool:
@@ -569,9 +610,12 @@ def extract_persons(cable: Cable, context: ExtractContext) -> tuple[list[Mention
         candidates = (
             _upper_candidates(context, text) if segment.upper else _candidates(context, text)
         )
+        places = _place_names_of(context, segment)
         for start, end, title in candidates:
-            if context.covered(segment.paragraph, start, end) or taken.overlaps(
-                segment.paragraph, start, end
+            if (
+                context.covered(segment.paragraph, start, end)
+                or taken.overlaps(segment.paragraph, start, end)
+                or _cuts_place(places, start, end)
             ):
                 continue
             name = _clean_name(context, text[start:end])
@@ -586,6 +630,20 @@ def extract_persons(cable: Cable, context: ExtractContext) -> tuple[list[Mention
     mentions.extend(_signer(cable, context))
     mentions.extend(_addressees(cable, context))
     return mentions, []
+
+
+def _place_names_of(context: ExtractContext, segment: Segment) -> list[tuple[int, int]]:
+    """The spans of the place names of several words in a segment ("Sao Paulo", "Rio de
+    Janeiro")."""
+    if segment.upper:
+        return []
+    return [(s, e) for s, e, name in place_matches(context, segment) if " " in name]
+
+
+def _cuts_place(places: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Tell whether a name starts inside a place name ("Paulo" of "Sao Paulo") or lies
+    within one ("Rio" of "Rio de Janeiro"): a given name there opens no person's name."""
+    return any(s < start < e or (s <= start and end <= e) for s, e in places)
 
 
 def titled_names(text: str) -> Iterator[str]:

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from kg.extract import register
-from kg.extract.context import ExtractContext, SpanIndex
+from kg.extract.context import ExtractContext, SpanIndex, place_matches
 from kg.extract.gazetteer import (
     City,
     Country,
@@ -111,10 +111,14 @@ def city_entity(gazetteer: Gazetteer, city: City) -> Entity:
     >>> e.key, e.attributes["contained_in"], round(e.attributes["lat"])
     ('place/almaty', 'place/kazakhstan', 43)
     """
-    largest = gazetteer.cities.get(city.name, [city])[0]
     key = f"place/{slug(city.name)}"
-    if largest.geonameid != city.geonameid:
+    # Cities whose names share a slug ("Belém" and "Belem") are told apart: the most
+    # populous keeps the plain key, the others add their country, then their geonames id.
+    largest, by_country = gazetteer.city_slugs.get(key, (city.geonameid, {}))
+    if largest != city.geonameid:
         key += f"-{city.country.lower()}"
+        if by_country.get(city.country, city.geonameid) != city.geonameid:
+            key += f"-{city.geonameid}"
     country = gazetteer.countries.get(city.country)
     return Entity(
         key=key,
@@ -265,9 +269,10 @@ def extract_places(cable: Cable, context: ExtractContext) -> tuple[list[Mention]
             matcher, names = upper_names(
                 gazetteer, "places", lambda: place_names_in_capitals(gazetteer)
             )
+            found_here = list(matcher.finditer(segment.text))
         else:
-            matcher, names = gazetteer.place_matcher, None
-        for start, end, found in matcher.finditer(segment.text):
+            names, found_here = None, place_matches(context, segment)
+        for start, end, found in found_here:
             if not starts_word(segment.text, start):
                 continue
             name = names[found] if names is not None else found
