@@ -83,6 +83,8 @@ class BuildConfig:
     validate_sample: int = 500
     incremental: bool = True
     prune: bool = False
+    analyze: bool = True
+    view: bool = True
 
 
 @dataclass(frozen=True)

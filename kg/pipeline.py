@@ -134,6 +134,7 @@ def build(config: Config, sources: list[str] | None = None) -> BuildReport:
     from kg.loading import load_cables
     from kg.manifest import MANIFEST_NAME, Manifest
     from kg.mapping.tables import reference_quads
+    from kg.products import write_analysis, write_view
     from kg.store import OxigraphStore, open_store
     from kg.validate import validate_store
 
@@ -176,10 +177,19 @@ def build(config: Config, sources: list[str] | None = None) -> BuildReport:
         report.rejects = counts.rejects
         report.store_quads = len(store)
         redo = previous is None or counts.changed
+        analysis = None
         if config.build.validate and redo:
             result = validate_store(store, sample=config.build.validate_sample)
             report.validation = result.to_dict()
             timings["validate"] = result.seconds
+        if config.build.analyze and (redo or not (out / config.analytics.out).exists()):
+            clock = time.perf_counter()
+            analysis = write_analysis(config, store, staging / config.analytics.out).analysis
+            timings["analyze"] = time.perf_counter() - clock
+        if config.build.view and (redo or not (out / config.viewer.out).exists()):
+            clock = time.perf_counter()
+            write_view(config, store, staging / config.viewer.out, analysis=analysis)
+            timings["view"] = time.perf_counter() - clock
         for fmt in config.build.exports:
             name = f"graph.{EXPORT_FORMATS.get(fmt, fmt)}"
             report.exports[fmt] = name

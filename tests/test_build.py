@@ -42,6 +42,25 @@ def test_the_example_builds_with_a_report(built: Path) -> None:
     assert (built / "graph.nq").stat().st_size > 0
 
 
+def test_a_build_leaves_its_analytics_report_and_viewer_page(built: Path) -> None:
+    report = json.loads((built / "build-report.json").read_text())
+    assert {"analyze", "view"} <= set(report["timings_s"])
+    # the report ranks the seed's organizations; the page draws them
+    assert "International Narcotics and Law Enforcement" in (
+        built / "analytics" / "report.md"
+    ).read_text(encoding="utf-8")
+    page = (built / "graph.html").read_text(encoding="utf-8")
+    assert "International Organization for Migration" in page
+    store = OxigraphStore(built / "store", read_only=True)
+    # PageRank written back into the store, in the projection's own graph
+    assert ask(
+        store,
+        """GRAPH ?g { ?org cg:pageRank ?rank } ?org skos:altLabel "INL"@en .
+        FILTER(?rank > 0)""",
+    )
+    store.close()
+
+
 def test_the_parsed_example_has_the_seed_graph(built: Path) -> None:
     store = OxigraphStore(built / "store", read_only=True)
     assert ask(

@@ -29,7 +29,16 @@ PROV_REVISION = "http://www.w3.org/ns/prov#wasRevisionOf"
 
 
 def _config(out: Path, **build_keys: object) -> Config:
-    keys = {"out": str(out), "progress": False, "validate": False, "exports": [], **build_keys}
+    # the cable stage alone: the analytics a build writes back are recomputed on any change
+    keys = {
+        "out": str(out),
+        "progress": False,
+        "validate": False,
+        "exports": [],
+        "analyze": False,
+        "view": False,
+        **build_keys,
+    }
     # no extractors: which cables are rebuilt does not depend on them, and their
     # gazetteer would cost ~10 s a build
     return load_config(

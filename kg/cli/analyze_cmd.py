@@ -7,10 +7,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-from kg.analytics import Window, analyze, write_back, write_report
+from kg.analytics import Window
 from kg.analytics.sparql import open_built_store
 from kg.cli.options import add_config_argument, config_source
 from kg.config import load_config
+from kg.products import write_analysis
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -52,15 +53,10 @@ def run(args: argparse.Namespace) -> int:
     config = load_config(config_source(args), overrides)
     section = config.analytics
     started = time.perf_counter()
-    with open_built_store(config, read_only=not section.write_back) as store:
-        analysis = analyze(store, section, Window(args.since, args.until))
-        written = (
-            write_back(store, analysis, config.store.base_iri, section.write_back_measures)
-            if section.write_back
-            else 0
-        )
     out = Path(args.output) if args.output else Path(config.build.out) / section.out
-    paths = write_report(analysis, out, section.top, section.exports)
+    with open_built_store(config, read_only=not section.write_back) as store:
+        made = write_analysis(config, store, out, Window(args.since, args.until))
+    analysis, written, paths = made.analysis, made.written, made.paths
     for result in analysis.results.values():
         graph = result.graph
         print(

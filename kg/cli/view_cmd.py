@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 from typing import Any
 
 from kg.analytics import Window
-from kg.analytics.run import projection_options
 from kg.analytics.sparql import open_built_store
 from kg.cli.options import add_config_argument, config_source
 from kg.config import load_config
-from kg.viewer import render_view
+from kg.products import write_view
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -58,20 +56,10 @@ def run(args: argparse.Namespace) -> int:
         "build": {"out": args.out},
     }
     config = load_config(config_source(args), overrides)
-    with open_built_store(config, read_only=True) as store:
-        html = render_view(
-            store,
-            config.viewer,
-            focus=args.focus,
-            window=Window(args.since, args.until),
-            projection_options=projection_options(config.analytics),
-        )
     out = Path(args.output) if args.output else Path(config.build.out) / config.viewer.out
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".tmp")
-    tmp.write_text(html, encoding="utf-8")
-    os.replace(tmp, out)
-    print(f"wrote {out} ({len(html) // 1024} KiB)")
+    with open_built_store(config, read_only=True) as store:
+        write_view(config, store, out, focus=args.focus, window=Window(args.since, args.until))
+    print(f"wrote {out} ({out.stat().st_size // 1024} KiB)")
     if not args.check:
         return 0
     from kg.viewer.browser import check_page
