@@ -1,4 +1,5 @@
-"""``kg build``: sources → parse → map → store → validate → exports, with a report."""
+"""``kg build``: sources → parse → extract → map → store → validate → analytics → viewer →
+exports, with a report."""
 
 from __future__ import annotations
 
@@ -16,8 +17,9 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     p: argparse.ArgumentParser = subparsers.add_parser(
         "build",
         help="build the graph store from cables",
-        description="Read cables, parse, map to RDF, load the store, validate with SHACL "
-        "and write the exports and output/build-report.json.",
+        description="Read cables, parse, extract entities, map to RDF, load the store, "
+        "validate with SHACL, analyse, draw the viewer page and write the exports and "
+        "output/build-report.json.",
     )
     p.add_argument("sources", nargs="*", metavar="SOURCE", help="default: sources.paths")
     add_config_argument(p)
@@ -25,6 +27,8 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("--backend", choices=["oxigraph", "memory", "sparql"], help="store.backend")
     p.add_argument("--export", action="append", help="an export format; repeat for more")
     p.add_argument("--no-validate", action="store_true", help="skip SHACL validation")
+    p.add_argument("--no-analyze", action="store_true", help="skip the analytics (build.analyze)")
+    p.add_argument("--no-view", action="store_true", help="skip the viewer page (build.view)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.add_argument("--strict", action="store_true", help="stop at the first reject")
     p.add_argument("--prune", action="store_true", help="remove cables the sources no longer hold")
@@ -41,6 +45,10 @@ def run(args: argparse.Namespace) -> int:
         build_overrides["exports"] = args.export
     if args.no_validate:
         build_overrides["validate"] = False
+    if args.no_analyze:
+        build_overrides["analyze"] = False
+    if args.no_view:
+        build_overrides["view"] = False
     if args.no_progress:
         build_overrides["progress"] = False
     if args.strict:
