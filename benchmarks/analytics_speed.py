@@ -40,7 +40,7 @@ from kg.analytics import analyze, write_back
 from kg.analytics.report import top_rows
 from kg.config import AnalyticsConfig, ViewerConfig
 from kg.store import GraphStore, OxigraphStore
-from kg.viewer import render_view
+from kg.viewer import render_analysed, render_view
 from kg.viewer.browser import check_page, find_chromium
 
 ID = "https://w3id.org/cablegraph/id/"
@@ -126,15 +126,7 @@ def shared(build: Path) -> int:
     with open_built_store(config) as store:
         analysis = analyze(store, section)
         written = write_back(store, analysis, config.store.base_iri, section.write_back_measures)
-        result = analysis.results.get(viewer.projection)
-        sizes = None if result is None else result.measures.get(viewer.size_by)
-        html = render_view(
-            store,
-            viewer,
-            projection_options=projection_options(section),
-            graph=None if result is None else result.graph,
-            sizes=sizes,
-        )
+        html = render_analysed(store, analysis, viewer, projection_options(section))
     write_report(analysis, build / section.out, section.top, section.exports)
     (build / viewer.out).write_text(html, encoding="utf-8")
     print(f"{written} result triples written back; page {len(html) // 1024} KiB")

@@ -12,6 +12,7 @@ Called by :mod:`kg.analytics.run` and :mod:`kg.viewer`.
 from __future__ import annotations
 
 import inspect
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -355,7 +356,9 @@ def related(store: GraphStore, relation: str) -> dict[str, list[str]]:
     return memoized(
         ("related", id(store), relation),
         lambda: {
-            row["s"]: list(dict.fromkeys(row.get("os", "").split())) for row in select(store, query)
+            # interned: an entity mentioned by 500 cables is one string, not 500
+            row["s"]: list(dict.fromkeys(map(sys.intern, row.get("os", "").split())))
+            for row in select(store, query)
         },
     )
 
