@@ -760,7 +760,7 @@ def build_gazetteer() -> Gazetteer:
         legislatures={e.country: e.key for e in orgs.values() if e.legislature and e.country},
         towns=_load_towns({r["geonameid"] for r in raw_cities}, cities),
         company_matcher=NameMatcher(companies),
-        country_matcher=NameMatcher(country_names, _BOUNDARY),
+        country_matcher=NameMatcher(country_names, _BOUNDARY, word_end=False),
         given_matcher=NameMatcher(given_names),
         surname_matcher=NameMatcher(surnames),
     )

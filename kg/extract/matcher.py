@@ -35,6 +35,10 @@ class NameMatcher:
     follow : re.Pattern, optional
         Must match (usually a zero-width look-ahead) right after a name for the name to
         count: :data:`WORD_END` by default.
+    word_end : bool, optional
+        Whether ``follow`` always fails before a letter or digit (true of
+        :data:`WORD_END`; not of ``\\b`` after a name ending in "."): most names found
+        inside a word ("Pa" of "Paris") are then dropped without running ``follow``.
 
     Examples
     --------
@@ -45,8 +49,11 @@ class NameMatcher:
     (True, 7)
     """
 
-    def __init__(self, names: Iterable[str], follow: re.Pattern[str] = WORD_END) -> None:
+    def __init__(
+        self, names: Iterable[str], follow: re.Pattern[str] = WORD_END, word_end: bool = True
+    ) -> None:
         self.follow = follow
+        self.word_end = word_end
         self.names = frozenset(n for n in names if n)
         self._automaton = ahocorasick.Automaton()
         for name in self.names:
@@ -70,8 +77,12 @@ class NameMatcher:
             return
         follow = self.follow.match
         longest: dict[int, int] = {}
+        inside = self.word_end
+        size_of_text = len(text)
         for last, size in self._automaton.iter(text):
             end = last + 1
+            if inside and end < size_of_text and text[end].isalnum():
+                continue
             start = end - size
             if end > longest.get(start, -1) and follow(text, end):
                 longest[start] = end

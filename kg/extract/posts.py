@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 
 from kg.extract import register
-from kg.extract.context import ExtractContext
+from kg.extract.context import ExtractContext, SpanIndex
+from kg.extract.matcher import NameMatcher
 from kg.extract.names import CAP, starts_word
-from kg.extract.text import slug, trie_pattern
+from kg.extract.text import slug
 from kg.model import Cable, Entity, Event, Mention
 
 __all__ = ["extract_posts", "post_entity"]
@@ -23,20 +24,30 @@ _NAMED_POST = re.compile(
     rf"((?:{CAP})(?:\s+{CAP}){{0,2}})"
 )
 _US_BEFORE = re.compile(r"(?:U\.?S\.?|American) $")
-_SELF = re.compile(
-    "(?:"
-    + trie_pattern(
-        [
-            *("the Embassy", "the Post", "the Mission", "Embassy", "Post", "Mission"),
-            # Diplomatic notes address the sending embassy by its formal name.
-            *("Embassy of the United States of America", "Embassy of the United States"),
-            *("the Embassy of the United States of America", "the Embassy of the United States"),
-        ]
-    )
-    + r")(?![\w-])(?! [A-Z])|(?:"
-    + trie_pattern(["we", "We", "our", "Our", "us"])
-    + r")(?![\w-])"
+# "the Embassy", "Post", "we": the sending post. A name followed by a capitalised word
+# names another body ("Embassy Madrid", "Post Office").
+_SELF_NAMES = NameMatcher(
+    [
+        *("the Embassy", "the Post", "the Mission", "Embassy", "Post", "Mission"),
+        # Diplomatic notes address the sending embassy by its formal name.
+        *("Embassy of the United States of America", "Embassy of the United States"),
+        *("the Embassy of the United States of America", "the Embassy of the United States"),
+    ],
+    re.compile(r"(?![\w-])(?! [A-Z])"),
 )
+_PRONOUNS = NameMatcher(["we", "We", "our", "Our", "us"])
+
+
+def _self_references(text: str) -> list[tuple[int, int, str]]:
+    """Return ``(start, end, words)`` of the names and pronouns meaning the sending post,
+    leftmost first, not overlapping (the two lists share no first letter)."""
+    found = sorted([*_SELF_NAMES.finditer(text), *_PRONOUNS.finditer(text)])
+    chosen, position = [], 0
+    for start, end, words in found:
+        if start >= position:
+            chosen.append((start, end, words))
+            position = end
+    return chosen
 
 
 def post_entity(kind: str, city: str) -> Entity:
@@ -83,6 +94,7 @@ def extract_posts(cable: Cable, context: ExtractContext) -> tuple[list[Mention],
         Post mentions and no events.
     """
     mentions: list[Mention] = []
+    named = SpanIndex()
     for segment in context.segments:
         text = segment.text
         for match in _NAMED_POST.finditer(text):
@@ -98,25 +110,18 @@ def extract_posts(cable: Cable, context: ExtractContext) -> tuple[list[Mention],
             if context.post is not None and entity.key == context.post.key:
                 entity = context.post
             mentions.append(Mention(entity, text[begin:end], segment.paragraph, begin, end))
+            named.add(segment.paragraph, begin, end)
         if context.post is None:
             continue
-        for match in _SELF.finditer(text):
-            if not starts_word(text, match.start()) or text[match.start() - 1 : match.start()] in {
-                "'",
-                "’",
-            }:
+        for start, end, words in _self_references(text):
+            if not starts_word(text, start) or text[start - 1 : start] in {"'", "’"}:
                 continue
-            if "United States" in match.group() and context.post.attributes.get("post_type") != (
-                "embassy"
+            if "United States" in words and context.post.attributes.get("post_type") != ("embassy"):
+                continue
+            # Not inside a name found before, nor starting inside a post named above.
+            if context.covered(segment.paragraph, start, end) or named.overlaps(
+                segment.paragraph, start, start + 1
             ):
                 continue
-            if context.covered(segment.paragraph, match.start(), match.end()) or any(
-                m.start is not None and m.start <= match.start() < (m.end or 0)
-                for m in mentions
-                if m.paragraph == segment.paragraph
-            ):
-                continue
-            mentions.append(
-                Mention(context.post, match.group(), segment.paragraph, match.start(), match.end())
-            )
+            mentions.append(Mention(context.post, words, segment.paragraph, start, end))
     return mentions, []
