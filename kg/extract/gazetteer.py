@@ -627,8 +627,9 @@ def cache_file() -> Path | None:
     """Return the gazetteer's cache file, named by a hash of what the tables are built from.
 
     The directory is ``$KG_CACHE_DIR`` (empty: no cache), else ``$XDG_CACHE_HOME`` or
-    ``~/.cache``, then ``cablegraph``. The hash covers this module's and the matcher's
-    code, the data files, the versions of the packages read and Python's.
+    ``~/.cache``, then ``cablegraph``. The hash covers the code of this module, of the
+    matcher and of the text helpers (``slug``), the data files, the versions of the
+    packages read and Python's.
     """
     base = os.environ.get("KG_CACHE_DIR")
     if base is None:
@@ -636,8 +637,8 @@ def cache_file() -> Path | None:
     if not base:
         return None
     digest = hashlib.sha256(sys.version.encode())
-    for module in (__file__, sys.modules[NameMatcher.__module__].__file__ or ""):
-        digest.update(Path(module).read_bytes())
+    for module in (NameMatcher.__module__, slug.__module__, __name__):
+        digest.update(Path(sys.modules[module].__file__ or "").read_bytes())
     for name in _SOURCES:
         digest.update(_data(name).encode())
     for package in _PACKAGES:

@@ -7,6 +7,7 @@ each with the organization that runs or funds it where the sentence says so. Reg
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from kg.extract import register
 from kg.extract.context import ExtractContext
@@ -76,6 +77,23 @@ def _programme_acronym(context: ExtractContext, acronym: str) -> str | None:
     return None
 
 
+def _acronym_programmes(
+    context: ExtractContext, text: str, offsets: list[int]
+) -> dict[int, list[tuple[str, int, int]]]:
+    """Sentence index → ``(long name, start, end)`` in that sentence of each acronym of
+    ``text`` the cable or the corpus defines as a programme."""
+    found: dict[int, list[tuple[str, int, int]]] = {}
+    for match in _ACRONYM.finditer(text):
+        long_name = _programme_acronym(context, match.group(1))
+        if long_name:
+            index = bisect_right(offsets, match.start()) - 1
+            offset = offsets[index]
+            found.setdefault(index, []).append(
+                (long_name, match.start() - offset, match.end() - offset)
+            )
+    return found
+
+
 @register("programmes")
 def extract_programmes(cable: Cable, context: ExtractContext) -> tuple[list[Mention], list[Event]]:
     """Find the programmes a cable names, with their owners.
@@ -101,9 +119,15 @@ def extract_programmes(cable: Cable, context: ExtractContext) -> tuple[list[Ment
                 definitions_here.setdefault(acronym, []).append(" ".join(words))
     context.memo["programme_definitions"] = definitions_here
     for segment in context.segments:
-        for offset, sentence in sentence_list(segment.text):
+        split = sentence_list(segment.text)
+        # Acronyms never span sentences: one scan of the segment, sorted into sentences.
+        acronyms = _acronym_programmes(context, segment.text, [o for o, _ in split])
+        anti = "nti-" in segment.text or "NTI-" in segment.text
+        for index, (offset, sentence) in enumerate(split):
             found = []
-            for match in (*_ANTI.finditer(sentence), *_ANTI_UPPER.finditer(sentence)):
+            for match in (
+                (*_ANTI.finditer(sentence), *_ANTI_UPPER.finditer(sentence)) if anti else ()
+            ):
                 target = match.group(1)
                 target = target if target.isupper() else target.lower()
                 noun = (
@@ -127,10 +151,7 @@ def extract_programmes(cable: Cable, context: ExtractContext) -> tuple[list[Ment
                 start = match.end() - len(" ".join(words))
                 found.append((" ".join(words), start, match.end()))
             if not segment.upper:
-                for match in _ACRONYM.finditer(sentence):
-                    long_name = _programme_acronym(context, match.group(1))
-                    if long_name:
-                        found.append((long_name, match.start(), match.end()))
+                found.extend(acronyms.get(index, ()))
             for label, start, end in found:
                 span = (offset + start, offset + end)
                 if _crossed(context, segment.paragraph, *span):
