@@ -40,7 +40,7 @@ from kg.analytics import analyze, write_back
 from kg.analytics.report import top_rows
 from kg.config import AnalyticsConfig, ViewerConfig
 from kg.store import GraphStore, OxigraphStore
-from kg.viewer import render_analysed, render_view
+from kg.viewer import render_view
 from kg.viewer.browser import check_page, find_chromium
 
 ID = "https://w3id.org/cablegraph/id/"
@@ -115,21 +115,17 @@ def main() -> int:
 
 
 def shared(build: Path) -> int:
-    """Analyse, write back, report and draw the page in this process, on one open store."""
-    from kg.analytics import write_report
-    from kg.analytics.run import projection_options
+    """Analyse, write back, report and draw the page in this process, on one open store,
+    with the functions ``kg build`` calls (:mod:`kg.products`)."""
     from kg.analytics.sparql import open_built_store
     from kg.config import load_config
+    from kg.products import write_analysis, write_view
 
     config = load_config(None, {"build": {"out": str(build)}})
-    section, viewer = config.analytics, config.viewer
     with open_built_store(config) as store:
-        analysis = analyze(store, section)
-        written = write_back(store, analysis, config.store.base_iri, section.write_back_measures)
-        html = render_analysed(store, analysis, viewer, projection_options(section))
-    write_report(analysis, build / section.out, section.top, section.exports)
-    (build / viewer.out).write_text(html, encoding="utf-8")
-    print(f"{written} result triples written back; page {len(html) // 1024} KiB")
+        done = write_analysis(config, store, build / config.analytics.out)
+        page = write_view(config, store, build / config.viewer.out, analysis=done.analysis)
+    print(f"{done.written} result triples written back; page {page}")
     return 0
 
 

@@ -22,7 +22,6 @@ from pyvis.network import Network
 from kg.analytics import native
 from kg.analytics.measures import measure
 from kg.analytics.projections import CableInfo, Window, project
-from kg.analytics.run import Analysis
 from kg.analytics.sparql import reading_once, select
 from kg.analytics.writeback import MEASURE_TERMS
 from kg.config import ViewerConfig
@@ -30,7 +29,7 @@ from kg.store import GraphStore
 from kg.viewer.select import ego_network, find_node, top_nodes
 from kg.viewer.style import style_of
 
-__all__ = ["page_data", "render_analysed", "render_view"]
+__all__ = ["page_data", "render_view"]
 
 TEMPLATES = Path(__file__).parent
 #: pyvis ships vis-network under templates/lib; the template includes it from there
@@ -92,27 +91,6 @@ def render_view(
         autoescape=True,
     )
     return environment.get_template("page.html.j2").render(**data)
-
-
-def render_analysed(
-    store: GraphStore,
-    analysis: Analysis,
-    config: ViewerConfig | None = None,
-    projection_options: Mapping[str, Any] | None = None,
-) -> str:
-    """The page of :func:`render_view` drawn from what ``analysis`` already holds.
-
-    For a caller that has just run :func:`kg.analytics.analyze` on ``store`` (``kg build``):
-    the configured projection and its ``size_by`` measure are taken from ``analysis`` when
-    it has them, so nothing is projected or measured twice; otherwise this is
-    :func:`render_view` (with ``projection_options``).
-    """
-    config = config or ViewerConfig()
-    result = analysis.results.get(config.projection)
-    if result is None:
-        return render_view(store, config, projection_options=projection_options)
-    sizes = result.measures.get(config.size_by)
-    return render_view(store, config, graph=result.graph, sizes=sizes)
 
 
 def page_data(
