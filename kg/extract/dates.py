@@ -60,7 +60,8 @@ _PATTERNS = [
     # (in) November(,) 2008
     ("my", re.compile(rf"\b{_MONTH},?\s+((?:19|20)\d\d)\b")),
     # in October / last October / next October / mid-October
-    ("m", re.compile(rf"{_MONTH_PREFIX}{_MONTH}(?![\w-])")),
+    # (not "in October 23-26" nor "in March, 2009": the patterns above read those)
+    ("m", re.compile(rf"{_MONTH_PREFIX}{_MONTH}(?![\w-]|,?\s*\d)")),
     # on Monday / last Friday / Friday afternoon
     (
         "weekday",
@@ -79,10 +80,24 @@ _PATTERNS = [
         ),
     ),
 ]
+# All patterns in one pass; at each place the first in priority order that matches wins.
+# Every date starts a word with a digit, a month or weekday name, or one of the prefixes
+# of the patterns: the lookahead rejects every other word start at once.
+_ANY_DATE = re.compile(
+    r"\b(?=\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat"
+    r"|sun|in\b|on\b|by\b|last|next|this|early|earlier|late|since|during|until|through"
+    r"|mid-|yesterday|today))(?:"
+    + "|".join(
+        f"(?P<{kind.replace('-', '_').replace('/', '_')}>{p.pattern})" for kind, p in _PATTERNS
+    )
+    + ")"
+)
+_KIND_OF = {kind.replace("-", "_").replace("/", "_"): (kind, p) for kind, p in _PATTERNS}
 _WEEKDAYS = {name: i for i, name in enumerate(calendar.day_name)}
 # Any word a date could be written with: sentences without one skip the date patterns.
+# (The lookahead of first letters lets the scan pass most characters at once.)
 DATE_HINT = re.compile(
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|"
+    r"(?=[JFMASONDTWytl/12])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|"
     r"yesterday|today|this morning|last night|/(?:19|20)\d\d|(?:19|20)\d\d)"
 )
 # "liquidate their assets by January 31", "support the agreement by next Thursday",
@@ -187,8 +202,9 @@ def find_date(text: str, created: date, future: bool = False) -> tuple[str | Non
 def find_dates(text: str, created: date, future: bool = False) -> list[DateSpan]:
     """Return every date of ``text``, in reading order, resolved as :func:`find_date` does.
 
-    Where two patterns read overlapping words, the more precise one wins ("March 30 -
-    April 1" is one range, not two days).
+    Where patterns could read overlapping words, the first to start wins, and among
+    those starting together the more precise ("March 30 - April 1" is one range, not two
+    days).
 
     >>> [(d.begin, d.precision) for d in find_dates(
     ...     "After the July 11 vote, he said July 14 that in 2004 ...", date(2008, 7, 15))]
@@ -197,24 +213,26 @@ def find_dates(text: str, created: date, future: bool = False) -> list[DateSpan]
     if not DATE_HINT.search(text):
         return []
     taken: list[DateSpan] = []
-    for kind, pattern in _PATTERNS:
-        for match in pattern.finditer(text):
-            if any(s.start < match.end() and match.start() < s.stop for s in taken):
-                continue
-            ahead = future or match.group().lower().startswith("next ")
-            read = _read(kind, match, created, ahead)
-            if read is None:
-                continue
-            begin, end, precision = read
-            before = text[max(0, match.start() - 20) : match.start()]
-            if precision == "day" and begin == end and _WEEK_OF.search(before):
-                end = (date.fromisoformat(begin) + timedelta(days=6)).isoformat()
-                precision = "week"
-            bound = bool(_BOUND.search(before)) or match.group().lower().startswith(
-                ("by ", "until ", "since ")
-            )
-            taken.append(DateSpan(match.start(), match.end(), begin, end, precision, bound))
-    return sorted(taken, key=lambda s: s.start)
+    for found in _ANY_DATE.finditer(text):
+        kind, pattern = _KIND_OF[found.lastgroup or ""]
+        # Read the groups of the one pattern that matched, on the words it matched.
+        match = pattern.match(text, found.start(), found.end())
+        if match is None:
+            continue
+        ahead = future or match.group().lower().startswith("next ")
+        read = _read(kind, match, created, ahead)
+        if read is None:
+            continue
+        begin, end, precision = read
+        before = text[max(0, match.start() - 20) : match.start()]
+        if precision == "day" and begin == end and _WEEK_OF.search(before):
+            end = (date.fromisoformat(begin) + timedelta(days=6)).isoformat()
+            precision = "week"
+        bound = bool(_BOUND.search(before)) or match.group().lower().startswith(
+            ("by ", "until ", "since ")
+        )
+        taken.append(DateSpan(match.start(), match.end(), begin, end, precision, bound))
+    return taken
 
 
 def _read(

@@ -8,8 +8,10 @@ runs last.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
 from datetime import date
+from itertools import accumulate
+from typing import NamedTuple
 
 from kg.extract import register
 from kg.extract.context import ExtractContext
@@ -105,8 +107,7 @@ _IN_PLACE = re.compile(r"\b(?:in|at|to)\s+$")
 _CLAUSE_BREAK = re.compile(r",\s|;\s|\s--?\s|\s\(|\sand\s|\swhile\s|\safter\s")
 
 
-@dataclass(frozen=True, slots=True)
-class _Trigger:
+class _Trigger(NamedTuple):
     at: int  # offset in the segment
     kind: int  # index into _KINDS: the lower, the more telling
     dated_only: bool
@@ -141,13 +142,16 @@ def extract_events(cable: Cable, context: ExtractContext) -> tuple[list[Mention]
         if segment.paragraph is None:
             continue
         triggers = _triggers(context, segment.paragraph, segment.text)
+        at = [t.at for t in triggers]
         for offset, sentence in sentence_list(segment.text):
-            here = [t for t in triggers if offset <= t.at < offset + len(sentence)]
+            here = triggers[bisect_left(at, offset) : bisect_left(at, offset + len(sentence))]
             # Month names in capitals ("JANUARY 23-26") are read in their usual case.
             written = sentence.title() if segment.upper else sentence
             spans: list[DateSpan] = []
-            if created is not None and (here or DATE_HINT.search(written)):
+            if created is not None and DATE_HINT.search(written):
                 spans = find_dates(written, created, bool(_FUTURE.search(written)))
+            if not here and not spans:
+                continue
             for start, stop, when in _clauses(written, spans):
                 event = _clause_event(
                     context,
@@ -221,6 +225,8 @@ def _clause_event(
         when = None
     exact = when is not None and when.precision != "year"
     kinds = [t.kind for t in triggers if exact or not t.dated_only]
+    if not kinds and when is None:
+        return None
     inside = context.inside(segment.paragraph, start, stop)
     if not kinds:
         # A dated occurrence of no listed type ("the January 8 earthquake"), when its
@@ -282,15 +288,21 @@ def _triggers(context: ExtractContext, paragraph: int, text: str) -> list[_Trigg
     lowered = text.lower()
     if len(lowered) != len(text):  # "İ" lowers to two characters: keep offsets aligned
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    names = [
+    names = sorted(
         (m.start, m.end)
         for m in context.by_paragraph.get(paragraph, ())
-        if m.entity.type in {"organization", "post"}
-    ]
+        if m.entity.type in {"organization", "post"} and m.start is not None and m.end is not None
+    )
+    starts = [s for s, _ in names]
+    # reach[i]: the furthest end of names[:i + 1], so one bisection tells if a word is inside.
+    reach = list(accumulate((e for _, e in names), max))
     found = []
     for match in _TRIGGER.finditer(lowered):
         start = match.start()
-        if not starts_word(lowered, start) or any(s <= start < e for s, e in names):  # type: ignore[operator]
+        if not starts_word(lowered, start):
+            continue
+        before = bisect_right(starts, start)
+        if before and reach[before - 1] > start:
             continue
         word = match.group()
         if word in _KIND_OF:
