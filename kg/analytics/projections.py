@@ -328,14 +328,15 @@ def instances(store: GraphStore, cls: str) -> set[str]:
 
 
 def related(store: GraphStore, relation: str) -> dict[str, list[str]]:
-    """cable → the IRIs it has for one of :data:`RELATIONS`, each once, in no order.
+    """cable → the IRIs it has for one of :data:`RELATIONS`, each once, sorted.
 
     One row per cable (its objects joined by spaces, which no IRI contains): Oxigraph
     turns each cable IRI into text once instead of once per object, which halves the
     time to read the whole archive's mentions; duplicates are dropped here rather than
-    by a DISTINCT in the query, which costs Oxigraph more. Objects are IRIs (the mapping
-    makes them so); subjects are not checked to be cables: callers keep those in their
-    cable table.
+    by a DISTINCT in the query, which costs Oxigraph more. Sorted, so projections add
+    nodes in the same order from any store (Louvain's result depends on that order).
+    Objects are IRIs (the mapping makes them so); subjects are not checked to be cables:
+    callers keep those in their cable table.
 
     Examples
     --------
@@ -357,7 +358,7 @@ def related(store: GraphStore, relation: str) -> dict[str, list[str]]:
         ("related", id(store), relation),
         lambda: {
             # interned: an entity mentioned by 500 cables is one string, not 500
-            row["s"]: list(dict.fromkeys(map(sys.intern, row.get("os", "").split())))
+            row["s"]: sorted(set(map(sys.intern, row.get("os", "").split())))
             for row in select(store, query)
         },
     )
@@ -366,7 +367,7 @@ def related(store: GraphStore, relation: str) -> dict[str, list[str]]:
 def event_roles(store: GraphStore) -> list[tuple[str, str, str]]:
     """``(event, place or actor, role)`` for every event (``sem:hasPlace``/``sem:hasActor``)."""
     places = [(e, x, "place") for e, x in triples(store, SEM + "hasPlace")]
-    return places + [(e, x, "actor") for e, x in triples(store, SEM + "hasActor")]
+    return sorted(places + [(e, x, "actor") for e, x in triples(store, SEM + "hasActor")])
 
 
 def _values(
