@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from kg.extract import register
 from kg.extract.context import ExtractContext, SpanIndex, place_matches
+from kg.extract.matcher import NameMatcher
 from kg.extract.names import LEADING_STOPWORDS, ORG_HEADS, PROGRAMME_HEADS, starts_word
 from kg.extract.text import Segment, slug
 from kg.model import Cable, Entity, Event, Mention
@@ -703,23 +704,37 @@ def _surname_mentions(context: ExtractContext, found: list[Mention]) -> list[Men
                 mention.entity = full
     if not by_surname:
         return []
-    # Capitalised words looked up in the cable's surnames: no pattern compiled per cable.
+    # The cable's surnames found by a matcher, each kept when it is a whole capitalised
+    # word (what a scan of every capitalised word would have looked up).
     extra: list[Mention] = []
     taken = SpanIndex()
     for mention in found:
         if mention.start is not None and mention.end is not None:
             taken.add(mention.paragraph, mention.start, mention.end)
+    surnames = NameMatcher(by_surname)
     for segment in context.segments:
-        for match in _CAPITALISED.finditer(segment.text):
-            if match.group() not in by_surname or not starts_word(segment.text, match.start()):
+        text = segment.text
+        for start, end in _capitalised_words(text, surnames.starts(text)):
+            if not starts_word(text, start):
                 continue
-            start, end = match.span()
             if context.covered(segment.paragraph, start, end) or taken.overlaps(
                 segment.paragraph, start, end
             ):
                 continue
             taken.add(segment.paragraph, start, end)
-            extra.append(
-                Mention(by_surname[match.group()], match.group(), segment.paragraph, start, end)
-            )
+            word = text[start:end]
+            extra.append(Mention(by_surname[word], word, segment.paragraph, start, end))
     return extra
+
+
+def _capitalised_words(text: str, hits: dict[int, list[int]]) -> Iterator[tuple[int, int]]:
+    """Yield the hits ``start → ends`` that are whole capitalised words as
+    :data:`_CAPITALISED` splits ``text`` (not "Kay" of "McKay" or of "O'Kay")."""
+    for start in sorted(hits):
+        word_start = text.rfind(" ", 0, start) + 1
+        for word in _CAPITALISED.finditer(text, word_start):
+            if word.start() > start:
+                break
+            if word.start() == start and word.end() in hits[start]:
+                yield start, word.end()
+                break
