@@ -34,7 +34,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 CORPUS_6712 = PROJECT.parent / "shared" / "corpus" / "cablegate-html-6712.tar.xz"
 
 
-def _timed(name: str, cpu: Counter[str]) -> None:
+def _timed(name: str, cpu: dict[str, float]) -> None:
     """Re-register extractor ``name`` so that its CPU seconds add up in ``cpu[name]``."""
     extractor = get(name)
 
@@ -61,7 +61,7 @@ def main(count: int = 500, fresh: bool = False) -> int:
     loaded_cpu, loaded_wall = time.process_time() - cpu_start, time.perf_counter() - wall
     extract_cable(cables[0])
     first_cpu = time.process_time() - cpu_start - loaded_cpu
-    cpu: Counter[str] = Counter()
+    cpu = dict.fromkeys(available(), 0.0)
     for name in available():
         _timed(name, cpu)
     types: Counter[str] = Counter()
