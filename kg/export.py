@@ -1,6 +1,10 @@
 """Export the built graph: RDF formats through pyoxigraph's serializers, GraphML and GEXF
 (for Gephi) through networkx, via :func:`resource_graph`, a plain RDF → networkx projection.
 
+RDF is streamed: N-Quads straight from Oxigraph, other dataset formats quad by quad,
+triple formats subject by subject (:meth:`kg.store.GraphStore.merged_triples`), so memory
+does not grow with the graph; the same store gives the same bytes.
+
 Called by ``kg export`` and by :func:`kg.pipeline.build` for the configured exports.
 Reads only the store.
 """
@@ -15,7 +19,7 @@ import pyoxigraph as ox
 
 from kg.errors import KgError
 from kg.namespaces import PREFIXES
-from kg.store import GraphStore
+from kg.store import GraphStore, OxigraphStore
 
 __all__ = ["EXPORT_FORMATS", "export", "resource_graph"]
 
@@ -67,6 +71,9 @@ def export(store: GraphStore, fmt: str, path: str | Path) -> Path:
         (nx.write_graphml if fmt == "graphml" else nx.write_gexf)(graph, str(path))
         return path
     rdf_format = _RDF_FORMATS[fmt]
+    if isinstance(store, OxigraphStore) and fmt == "nquads":
+        store.dump(path, rdf_format)  # streamed by Oxigraph itself, in its content order
+        return path
     items: Iterable[Any] = (
         store.stable_quads() if fmt in _DATASET_FORMATS else store.merged_triples()
     )

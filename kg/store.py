@@ -104,6 +104,10 @@ class GraphStore:
         self.close()
 
 
+def _predicate_object(triple: ox.Triple) -> tuple[str, str]:
+    return triple.predicate.value, str(triple.object)
+
+
 def _plain(term: Any) -> str | None:
     if term is None:
         return None
@@ -192,14 +196,19 @@ class OxigraphStore(GraphStore):
         # so the same content streams in the same order without sorting in Python.
         return self.store.quads_for_pattern(None, None, None, None)
 
-    def merged_triples(self) -> Iterable[ox.Triple]:
-        # DISTINCT runs inside Oxigraph: no Python set of millions of triples.
-        result = self.store.query(
-            "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o { ?s ?p ?o } }",
-            use_default_graph_as_union=True,
+    def merged_triples(self) -> Iterator[ox.Triple]:
+        # Subject by subject: a subject's triples of every graph are merged and sorted here,
+        # a few dozen at a time, so memory does not grow with the triples (a DISTINCT over
+        # all of them held them all: 1.5 GB on the 6,712 corpus; the subjects alone take
+        # Oxigraph ~50 MB). Subjects come in the order of Oxigraph's content encoding, so
+        # the same content gives the same order.
+        subjects = self.store.query(
+            "SELECT DISTINCT ?s WHERE { ?s ?p ?o }", use_default_graph_as_union=True
         )
-        assert isinstance(result, ox.QueryTriples)
-        return result
+        assert isinstance(subjects, ox.QuerySolutions)
+        for row in subjects:
+            quads = self.store.quads_for_pattern(row[0], None, None, None)
+            yield from sorted({q.triple for q in quads}, key=_predicate_object)
 
     def dump(self, path: str | Path, fmt: ox.RdfFormat) -> None:
         """Write the whole dataset (N-Quads, TriG) straight from the store."""
