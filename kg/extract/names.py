@@ -9,6 +9,8 @@ import functools
 import re
 from collections.abc import Iterator
 
+from kg.extract.matcher import NameMatcher
+
 __all__ = [
     "CAP",
     "DEFINITION",
@@ -230,10 +232,11 @@ LEADING_STOPWORDS = frozenset(
 _CUE_WORD = r"(?:[A-Z][A-Za-z&'-]*[A-Za-z]|[A-Z]{2,})"
 _CUE_WORD_ONLY = re.compile(_CUE_WORD)
 # "the oil company Eni", "U.S. firm AECOM": the cue, then the name.
-_COMPANY_AFTER = re.compile(
-    r"(?:company|firm|corporation|conglomerate|carrier|airline|contractor|manufacturer|"
-    rf"producer|operator|giant|multinational)\s+({_CUE_WORD}(?:\s+{_CUE_WORD}){{0,2}})"
+_COMPANY_CUES = NameMatcher(
+    ["company", "firm", "corporation", "conglomerate", "carrier", "airline", "contractor"]
+    + ["manufacturer", "producer", "operator", "giant", "multinational"]
 )
+_NAME_AFTER_CUE = re.compile(rf"\s+({_CUE_WORD}(?:\s+{_CUE_WORD}){{0,2}})")
 # "Biwater Construction Limited", "TNK-BP's CEO": the name, then the cue.
 # Found from the space and the cue, a possessive "'s" before it added in code: a pattern
 # opening with the three-way "'s |’s | " makes ``re`` stop at every space.
@@ -250,9 +253,13 @@ def company_names(text: str) -> Iterator[str]:
     >>> list(company_names("Econoff met the Biwater company and U.S. firm AECOM."))
     ['AECOM', 'Biwater']
     """
-    for match in _COMPANY_AFTER.finditer(text):
-        if starts_word(text, match.start()):
-            yield match.group(1)
+    position = 0
+    for start, ends in sorted(_COMPANY_CUES.starts(text).items()):
+        name = _NAME_AFTER_CUE.match(text, ends[0]) if start >= position else None
+        if name is not None:
+            position = name.end()
+            if starts_word(text, start):
+                yield name.group(1)
     for match in _COMPANY_BEFORE.finditer(text):
         cue = match.start()
         if text.endswith(("'s", "’s"), 0, cue):

@@ -92,9 +92,9 @@ _NATIONAL_NOUNS = {
 }
 _NATIONAL_NOUN = "(?:" + "|".join(sorted(_NATIONAL_NOUNS, key=len, reverse=True)) + ")"
 # Bodies a cable names without their country: the country of the post that sends it.
-_BARE_NATIONAL = re.compile(
-    r"(MFA|Foreign Ministry|Ministry of Foreign Affairs|Supreme Court|Central Bank|"
-    r"[Pp]arliament|Navy|Air Force|Armed Forces)(?![\w-])"
+_BARE_NATIONAL = NameMatcher(
+    ["MFA", "Foreign Ministry", "Ministry of Foreign Affairs", "Supreme Court", "Central Bank"]
+    + ["Parliament", "parliament", "Navy", "Air Force", "Armed Forces"]
 )
 
 
@@ -427,14 +427,9 @@ def extract_organizations(
             entity.attributes["org_type"] = org_type_of([w.title() for w in words])
             add(entity, match.start(), match.end())
         if context.country:
-            for match in _BARE_NATIONAL.finditer(text):
-                if not starts_word(text, match.start()):
-                    continue
-                add(
-                    _national_entity(gazetteer, context.country, match.group(1)),
-                    match.start(),
-                    match.end(),
-                )
+            for start, end, name in _BARE_NATIONAL.finditer(text):
+                if starts_word(text, start):
+                    add(_national_entity(gazetteer, context.country, name), start, end)
         for match in _BACK_REFERENCE.finditer(text):
             head = match.group(1)
             referent = _referent(context, mentions, head)
