@@ -584,16 +584,17 @@ def _affiliation_graph(
     weights: Counter[tuple[str, str]] = Counter()
     mentions: dict[str, set[str]] = defaultdict(set)
     for cable in cables:
-        posts = {post for post in origins.get(cable, ()) if types.get(post) in left}
+        posts = [post for post in origins.get(cable, ()) if types.get(post) in left]
         if not posts:
             continue
         for b in objects.get(cable, ()):
             if types.get(b) not in right:
                 continue
-            for a in sorted(posts - {b}):
-                weights[(a, b)] += 1
-                mentions[a].add(cable)
-                mentions[b].add(cable)
+            for a in posts:
+                if a != b:
+                    weights[(a, b)] += 1
+                    mentions[a].add(cable)
+                    mentions[b].add(cable)
     graph = nx.Graph()
     _add_nodes(graph, store, mentions, cables)
     graph.add_weighted_edges_from((a, b, w) for (a, b), w in sorted(weights.items()))
