@@ -11,10 +11,13 @@ Measures, each in its own section:
   runs after a warm-up, with its row count and PASS/FAIL against 1 s CPU (the bar);
 - ``load``: quads/s into a fresh on-disk Oxigraph store, graph by graph through
   :meth:`kg.store.OxigraphStore.replace_graphs` as the build writes them;
-- ``shacl``: pyshacl over ontology/shapes.ttl on the whole graph (``--shacl-sample N``
-  checks every k-th of N cable graphs plus all shared descriptions instead);
+- ``shacl``: pyshacl over ontology/shapes.ttl on the whole graph, in bounded-memory chunks
+  (:func:`kg.validate.validate_store`; ``--shacl-sample N`` checks every k-th of N cable
+  graphs and the shared nodes they point to instead), time and peak RSS;
 - ``reparse``: the full graph exported as Turtle and N-Quads (kg.export), re-parsed by
-  pyoxigraph, rdflib and ``rapper`` (raptor2-utils), with their triple counts;
+  pyoxigraph, rdflib (its parsers into a counting store; ``--rdflib-graph`` loads a real
+  rdflib graph, GBs) and ``rapper`` (raptor2-utils), with their statement counts; each
+  export and parse in a child process, with its CPU time and peak RSS;
 - ``side``: the same cables mapped and written as Turtle twice, in two child processes:
   pyoxigraph quads serialised by pyoxigraph, against the same triples put into a plain
   rdflib Graph and serialised by rdflib; wall time and peak RSS of each, and the ratio.
@@ -23,6 +26,7 @@ Measures, each in its own section:
 from __future__ import annotations
 
 import argparse
+import json
 import pickle
 import resource
 import shutil
@@ -31,6 +35,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
@@ -110,67 +115,121 @@ def bench_load(store: OxigraphStore, scratch: Path) -> None:
           f"{total / seconds:,.0f} quads/s")  # fmt: skip
 
 
-def bench_shacl(store: OxigraphStore, sample: int) -> None:
+# Each heavy measure runs in a child process of its own, so its peak RSS is its own; the
+# child prints one JSON object, the last line of its output.
+_MEASURE_CHILD = r"""
+import json, resource, subprocess, sys, time
+sys.path.insert(0, sys.argv[1])
+what, args = sys.argv[2], sys.argv[3:]
+cpu, wall = time.process_time(), time.perf_counter()
+figures = {}
+if what == "shacl":
+    from kg.store import OxigraphStore
     from kg.validate import validate_store
-
-    what = "whole graph" if not sample else f"sample of {sample} cable graphs"
-    print(f"== SHACL (pyshacl, shapes.ttl) on the {what}")
-    result = validate_store(store, sample=sample)
-    print(f"  {result.cables_checked:,} of {result.cables_total:,} cable graphs, "
-          f"{result.triples_checked:,} triples: {result.violations} violations, "
-          f"conforms={result.conforms}, {result.seconds:.1f} s, "
-          f"peak RSS {_peak_rss_mb():,.0f} MB")  # fmt: skip
-    if result.violations:
-        print(result.text[:3000])
-
-
-def _rapper_count(path: Path, syntax: str) -> int | None:
-    if shutil.which("rapper") is None:
-        return None
-    done = subprocess.run(
-        ["rapper", "-i", syntax, "-c", str(path)], capture_output=True, text=True, check=False
-    )
-    for line in done.stderr.splitlines():
-        if "returned" in line:
-            return int(line.split("returned")[1].split()[0])
-    raise RuntimeError(f"rapper failed on {path}: {done.stderr[-500:]}")
-
-
-def bench_reparse(store: OxigraphStore, scratch: Path) -> None:
-    import rdflib
-
+    store = OxigraphStore(args[0], read_only=True)
+    result = validate_store(store, sample=int(args[1]))
+    figures = {k: v for k, v in result.to_dict().items() if k != "text"}
+    figures["text"] = result.text[:3000]
+elif what == "export":
     from kg.export import export
+    from kg.store import OxigraphStore
+    store = OxigraphStore(args[0], read_only=True)
+    export(store, args[1], args[2])
+elif what == "pyoxigraph":
+    import pyoxigraph as ox
+    fmt = {"turtle": ox.RdfFormat.TURTLE, "nquads": ox.RdfFormat.N_QUADS}[args[1]]
+    figures["count"] = sum(1 for _ in ox.parse(path=args[0], format=fmt))
+elif what in ("rdflib", "rdflib-graph"):
+    import warnings
+    import rdflib
+    from rdflib.store import Store
 
-    print("== exports of the full graph re-parsed by three parsers")
-    for fmt, rapper_syntax, ox_format in (
-        ("turtle", "turtle", ox.RdfFormat.TURTLE),
-        ("nquads", "nquads", ox.RdfFormat.N_QUADS),
-    ):
+    class Counting(Store):
+        # rdflib's parser, and a store that only counts what it is given: the parse
+        # without the few kilobytes a triple rdflib's memory store costs
+        context_aware = graph_aware = True
+        n = 0
+        def add(self, triple, context, quoted=False):
+            self.n += 1
+        def addN(self, quads):
+            self.n += sum(1 for _ in quads)
+        def add_graph(self, graph):
+            pass
+        def remove_graph(self, graph):
+            pass
+        def contexts(self, triple=None):
+            return iter(())
+
+    warnings.simplefilter("ignore", DeprecationWarning)  # rdflib 7.6 on its own Dataset
+    counting = what == "rdflib"
+    store = Counting() if counting else "default"
+    graph = (rdflib.Dataset if args[1] == "nquads" else rdflib.Graph)(store=store)
+    graph.parse(args[0], format=args[1])
+    if counting:
+        figures["count"] = store.n
+    elif args[1] == "nquads":
+        figures["count"] = sum(len(g) for g in graph.graphs())
+    else:
+        figures["count"] = len(graph)
+elif what == "rapper":
+    done = subprocess.run(["rapper", "-i", args[1], "-c", args[0]], capture_output=True,
+                          text=True, check=False)
+    lines = [l for l in done.stderr.splitlines() if "returned" in l]
+    if not lines:
+        raise SystemExit(f"rapper failed on {args[0]}: {done.stderr[-500:]}")
+    figures["count"] = int(lines[0].split("returned")[1].split()[0])
+figures["cpu_s"] = time.process_time() - cpu
+figures["wall_s"] = time.perf_counter() - wall
+own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # rapper
+figures["peak_rss_mb"] = (children if what == "rapper" else own) / 1024
+print(json.dumps(figures))
+"""
+
+
+def _measure(what: str, *args: object) -> dict[str, Any]:
+    done = subprocess.run(
+        [sys.executable, "-c", _MEASURE_CHILD, str(PROJECT), what, *map(str, args)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    if done.returncode:
+        raise RuntimeError(f"{what} {args} failed: {done.stderr[-2000:]}")
+    figures: dict[str, Any] = json.loads(done.stdout.splitlines()[-1])
+    return figures
+
+
+def _cost(f: dict[str, Any]) -> str:
+    return f"{f['cpu_s']:.1f} s CPU ({f['wall_s']:.1f} s wall), peak RSS {f['peak_rss_mb']:,.0f} MB"
+
+
+def bench_shacl(store_path: Path, sample: int) -> None:
+    what = "whole graph" if not sample else f"sample of {sample} cable graphs"
+    print(f"== SHACL (pyshacl, shapes.ttl) on the {what}, in chunks (kg.validate)")
+    f = _measure("shacl", store_path, sample)
+    print(f"  {f['cables_checked']:,} of {f['cables_total']:,} cable graphs, "
+          f"{f['nodes_checked']:,} nodes, {f['triples_checked']:,} triples in "
+          f"{f['chunks']:,} chunks: {f['violations']} violations, conforms={f['conforms']}; "
+          + _cost(f))  # fmt: skip
+    if f["violations"]:
+        print(f["text"])
+
+
+def bench_reparse(store_path: Path, scratch: Path, rdflib_graph: bool = False) -> None:
+    print("== exports of the full graph (kg.export) re-parsed by three parsers")
+    rdflib_kind = "rdflib-graph" if rdflib_graph else "rdflib"
+    for fmt in ("turtle", "nquads"):
         path = scratch / f"graph.{fmt}"
-        clock = time.perf_counter()
-        export(store, fmt, path)
-        wrote = time.perf_counter() - clock
+        made = _measure("export", store_path, fmt, path)
+        print(f"  {fmt}: {path.stat().st_size / 1e6:,.0f} MB written in {_cost(made)}")
         counts = {}
-        timings = {}
-        clock = time.perf_counter()
-        counts["pyoxigraph"] = sum(1 for _ in ox.parse(path=str(path), format=ox_format))
-        timings["pyoxigraph"] = time.perf_counter() - clock
-        clock = time.perf_counter()
-        if fmt == "nquads":
-            dataset = rdflib.Dataset()
-            dataset.parse(str(path), format="nquads")
-            counts["rdflib"] = sum(1 for _ in dataset.quads((None, None, None, None)))
-        else:
-            counts["rdflib"] = len(rdflib.Graph().parse(str(path), format="turtle"))
-        timings["rdflib"] = time.perf_counter() - clock
-        clock = time.perf_counter()
-        counts["rapper"] = _rapper_count(path, rapper_syntax)  # type: ignore[assignment]
-        timings["rapper"] = time.perf_counter() - clock
-        same = len(set(counts.values())) == 1
-        size = path.stat().st_size / 1e6
-        print(f"  {fmt}: {size:,.0f} MB written in {wrote:.1f} s; "
-              + ", ".join(f"{k} {counts[k]:,} ({timings[k]:.1f} s)" for k in counts)
-              + f"; identical counts: {same}")  # fmt: skip
+        for parser in ("pyoxigraph", rdflib_kind, "rapper"):
+            if parser == "rapper" and shutil.which("rapper") is None:
+                print("    rapper: not installed (Debian raptor2-utils)")
+                continue
+            f = _measure(parser, path, fmt)
+            counts[parser] = f["count"]
+            print(f"    {parser:12s} {f['count']:>10,} statements; {_cost(f)}")
+        print(f"    identical counts: {len(set(counts.values())) == 1}")
         path.unlink()
 
 
@@ -247,6 +306,10 @@ def main() -> int:
     parser.add_argument("out", type=Path, help="the build's output folder (holds store/)")
     parser.add_argument("--skip", default="", help="comma list: queries,load,shacl,reparse,side")
     parser.add_argument("--shacl-sample", type=int, default=0, help="0 = the whole graph")
+    parser.add_argument(
+        "--rdflib-graph", action="store_true",
+        help="reparse: load rdflib's parse into its memory store (GBs) instead of counting it",
+    )  # fmt: skip
     parser.add_argument("--side-limit", type=int, default=0, help="cables for side; 0 = all")
     args = parser.parse_args()
     skip = set(filter(None, args.skip.split(",")))
@@ -260,9 +323,9 @@ def main() -> int:
         if "load" not in skip:
             bench_load(store, scratch)
         if "reparse" not in skip:
-            bench_reparse(store, scratch)
+            bench_reparse(args.out / "store", scratch, args.rdflib_graph)
         if "shacl" not in skip:
-            bench_shacl(store, args.shacl_sample)
+            bench_shacl(args.out / "store", args.shacl_sample)
         store.close()
         if "side" not in skip:
             bench_side_by_side(scratch, args.side_limit)
