@@ -80,7 +80,7 @@ class BuildConfig:
     exports: tuple[str, ...] = ("turtle",)
     strict: bool = False
     progress: bool = True
-    validate_sample: int = 500
+    validate_sample: int = 50
     incremental: bool = True
     prune: bool = False
     analyze: bool = True
