@@ -24,7 +24,11 @@ _MONTH = (
 _YEAR = r"(?:,?\s+((?:19|20)\d\d))"
 _ORDINAL = r"(?:st|nd|rd|th)?"  # "April 22nd to 26th"
 # Sentence-initial words are capitalized ("In September, a ..."): prefixes ignore case.
-_MONTH_PREFIX = r"(?i:(?:in|last|next|this|early|late|since|during|until|by|through)\s+|mid-)"
+_MONTH_PREFIX = (
+    r"(?i:(?:in|last|next|this|early|late|since|during|until|by|through)\s+|mid-"
+    # a month as an adjective: "the October visit", "a planned October visit"
+    r"|(?:the|his|her|its|their|planned|upcoming|scheduled)\s+(?=\w+\s+[a-z]))"
+)
 # In priority order: where two patterns overlap, the earlier one reads the date.
 _PATTERNS = [
     # March 30 - April 1 (2005)
@@ -86,7 +90,8 @@ _PATTERNS = [
 _ANY_DATE = re.compile(
     r"\b(?=\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat"
     r"|sun|in\b|on\b|by\b|last|next|this|early|earlier|late|since|during|until|through"
-    r"|mid-|yesterday|today))(?:"
+    r"|mid-|yesterday|today|planned|upcoming|scheduled)|(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)"
+    r"\s+[JFMASOND])(?:"
     + "|".join(
         f"(?P<{kind.replace('-', '_').replace('/', '_')}>{p.pattern})" for kind, p in _PATTERNS
     )
@@ -178,7 +183,9 @@ def find_date(text: str, created: date, future: bool = False) -> tuple[str | Non
     ('2007-05-12', '2007-05-12')
     >>> find_date("cease operations by January 31", date(2008, 12, 31))  # the coming one
     ('2009-01-31', '2009-01-31')
-    >>> find_date("planned October visit", date(2006, 8, 1), future=True)
+    >>> find_date("during a planned October visit", date(2006, 8, 1), future=True)
+    ('2006-10', '2006-10')
+    >>> find_date("Argentina may favor a larger state role", date(2009, 6, 2))
     (None, None)
     >>> find_date("a visit in October", date(2006, 8, 1), future=True)
     ('2006-10', '2006-10')
@@ -216,7 +223,7 @@ def find_dates(text: str, created: date, future: bool = False) -> list[DateSpan]
     for found in _ANY_DATE.finditer(text):
         kind, pattern = _KIND_OF[found.lastgroup or ""]
         # Read the groups of the one pattern that matched, on the words it matched.
-        match = pattern.match(text, found.start(), found.end())
+        match = pattern.match(text, found.start())
         if match is None:
             continue
         ahead = future or match.group().lower().startswith("next ")
