@@ -20,7 +20,7 @@ def _events(ref: str, created: str, origin: str, *paragraphs: str) -> list[tuple
     return [(e.type, e.begin if e.end == e.begin else f"{e.begin}/{e.end}") for e in events]
 
 
-def test_each_dated_clause_of_a_sentence_is_read_on_its_own() -> None:
+def test_two_dated_occurrences_in_one_sentence_are_two_events() -> None:
     # 08LONDON1853, paragraph 2: a defeat on July 11, a conversation on July 14.
     events = _events(
         "08LONDON1853",
@@ -30,9 +30,9 @@ def test_each_dated_clause_of_a_sentence_is_read_on_its_own() -> None:
         'Leader Ben Llewellyn-Jones said July 14 HMG will "give Zimbabwe a break in the '
         'Security Council for a little while."',
     )
-    # The defeat has no trigger of its own: only the conversation is an event. "will"
-    # does not move July 14 of a July 15 cable to the next year.
-    assert events == [("meeting", "2008-07-14")]
+    # The defeat (no trigger of its own) opens the sentence: an occurrence of type
+    # "other". "will" does not move July 14 of a July 15 cable to the next year.
+    assert events == [("other", "2008-07-11"), ("meeting", "2008-07-14")]
 
 
 def test_meetings_on_one_day_with_different_people_stay_apart() -> None:
@@ -65,6 +65,20 @@ def test_a_summary_repeating_a_meeting_is_one_event() -> None:
         "07NEWDELHI2117", "2007-05-03T10:10", "Embassy New Delhi", "Summary: " + sentence, sentence
     )
     assert events == [("meeting", "2007-04-27")]
+
+
+def test_the_same_day_is_the_day_the_paragraph_gave() -> None:
+    # 09SANJOSE28, paragraph 6.
+    events = _events(
+        "09SANJOSE28",
+        "2009-01-20T18:06",
+        "Embassy San Jose",
+        'After some quiet behind-the-scenes diplomacy on our part, the MFA issued a "thank '
+        'you" release on December 4. Minister of the Presidency Arias also personally thanked '
+        "JTF-B commander Col. Richard Juergens and DCM Brennan in a hastily-arranged meeting in "
+        "San Jose the same day.",
+    )
+    assert events == [("announcement", "2008-12-04"), ("meeting", "2008-12-04")]
 
 
 def test_a_weekday_without_preposition_is_the_last_one() -> None:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-__all__ = ["DATE_HINT", "DateSpan", "find_date", "find_dates"]
+__all__ = ["DATE_HINT", "DateSpan", "anchored_dates", "find_date", "find_dates"]
 
 _MONTHS = {name: i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name: i for i, name in enumerate(calendar.month_abbr) if name})
@@ -108,6 +108,14 @@ DATE_HINT = re.compile(
 # "liquidate their assets by January 31", "support the agreement by next Thursday",
 # "dormant since April": the date bounds a state, it is not when something happened.
 _BOUND = re.compile(r"\b(?:by|until|before|since|deadline of|no later than)\s+(?:next\s+)?$", re.I)
+# Days named from the day the text last gave ("... on December 4. Arias thanked them in a
+# meeting the same day"); not "the day after the press reports", counted from a thing.
+_ANCHORED = re.compile(
+    r"\b(?i:(?P<same>the same day|that (?:same )?day|later that day|that (?:evening|night))"
+    r"|(?P<next>the (?:next|following) day|the day after)"
+    r"|(?P<before>the (?:day|night|evening) before|the previous (?:day|evening|night)))"
+    r"(?!\s+(?:the|a|an|his|her|its|their)\b)"
+)
 _WEEK_OF = re.compile(r"\bweek of\s+(?:the\s+)?$", re.I)
 
 
@@ -293,3 +301,21 @@ def _read(
     if begin is None or end is None:
         return None
     return begin, end, precision
+
+
+def anchored_dates(text: str, anchor: str) -> list[DateSpan]:
+    """Return the day "the same day", "the next day" or "the night before" names in
+    ``text``, counted from ``anchor`` (an ISO day the text gave before), or no date.
+
+    >>> [(d.begin, d.precision) for d in anchored_dates(
+    ...     "Arias thanked them in a meeting in San Jose the same day.", "2008-12-04")]
+    [('2008-12-04', 'day')]
+    >>> anchored_dates("The day after the press reports, employees received letters", "2008-12-04")
+    []
+    """
+    match = _ANCHORED.search(text)
+    if match is None:
+        return []
+    shift = {"same": 0, "next": 1, "before": -1}[match.lastgroup or "same"]
+    day = (date.fromisoformat(anchor) + timedelta(days=shift)).isoformat()
+    return [DateSpan(match.start(), match.end(), day, day, "day")]

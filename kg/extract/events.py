@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from kg.extract import register
 from kg.extract.context import ExtractContext
-from kg.extract.dates import DATE_HINT, DateSpan, find_dates
+from kg.extract.dates import DATE_HINT, DateSpan, anchored_dates, find_dates
 from kg.extract.names import starts_word
 from kg.extract.text import Segment, sentence_list, trie_pattern
 from kg.model import Cable, Event, Mention
@@ -143,6 +143,7 @@ def extract_events(cable: Cable, context: ExtractContext) -> tuple[list[Mention]
             continue
         triggers = _triggers(context, segment.paragraph, segment.text)
         at = [t.at for t in triggers]
+        anchor = None  # the last single day the paragraph gave
         for offset, sentence in sentence_list(segment.text):
             here = triggers[bisect_left(at, offset) : bisect_left(at, offset + len(sentence))]
             # Month names in capitals ("JANUARY 23-26") are read in their usual case.
@@ -150,6 +151,10 @@ def extract_events(cable: Cable, context: ExtractContext) -> tuple[list[Mention]
             spans: list[DateSpan] = []
             if created is not None and DATE_HINT.search(written):
                 spans = find_dates(written, created, bool(_FUTURE.search(written)))
+            elif anchor is not None and here:
+                spans = anchored_dates(written, anchor)
+            days = [s for s in spans if s.precision == "day" and s.begin == s.end]
+            anchor = days[-1].begin if days else anchor
             if not here and not spans:
                 continue
             for start, stop, when in _clauses(written, spans):
@@ -230,9 +235,10 @@ def _clause_event(
     inside = context.inside(segment.paragraph, start, stop)
     if not kinds:
         # A dated occurrence of no listed type ("the January 8 earthquake"), when its
-        # sentence names who or where. A clause of a longer sentence without a trigger
-        # is background to the others ("completing the evaluation begun in March").
-        if when is None or not inside or stop - start < len(sentence[1]):
+        # clause names who or where. A later clause without a trigger is background to
+        # the first ("An FAA team was in Argentina May 27-29, completing the evaluation
+        # begun in March").
+        if when is None or not inside or start > offset:
             return None
         kinds = [_OTHER]
     elif _HYPOTHETICAL.search(text) and (
