@@ -2,10 +2,11 @@
 queries shipped in kg/queries/, printed as a table, CSV, TSV or JSON.
 
 Called by ``kg query`` (and the benchmark). Reads only the store. A named query's
-comment header documents it: the first line says what it answers, each
+comment header documents it: the first lines say what it answers, each
 ``# param: NAME = DEFAULT : what it is`` line declares a parameter, used in the body as
 ``{{NAME}}`` (a string literal) or ``{{NAME:int}}`` (an integer). Values are escaped,
-never pasted in raw.
+never pasted in raw. Comments after the parameters (or after a bare ``#`` line) say how
+the query is written, and are not part of its description.
 """
 
 from __future__ import annotations
@@ -49,13 +50,17 @@ class NamedQuery:
 def _parse_named(name: str, text: str) -> NamedQuery:
     description: list[str] = []
     params: dict[str, tuple[str, str]] = {}
+    described = False  # the description ends at the first parameter or a bare "#" line
     for line in text.splitlines():
         if not line.startswith("#"):
             break
         match = _PARAM.match(line)
         if match:
             params[match.group(1)] = (match.group(2).strip('"'), match.group(3).strip())
-        elif not params:
+            described = True
+        elif line.strip() == "#":
+            described = True
+        elif not described:
             description.append(line.lstrip("# ").strip())
     return NamedQuery(name, " ".join(description), text, params)
 
@@ -68,6 +73,8 @@ def named_queries() -> dict[str, NamedQuery]:
     >>> q = named_queries()["cables-about-tag"]
     >>> sorted(q.params), q.params["tag"][0]
     (['end', 'start', 'tag'], 'PGOV')
+    >>> named_queries()["posts-by-country"].description  # not the notes after a bare "#"
+    'Posts by country: the posts that sent cables in the graph, with country and cable count.'
     """
     folder = resources.files("kg.queries")
     found = {}
