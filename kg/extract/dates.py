@@ -111,7 +111,7 @@ _BOUND = re.compile(r"\b(?:by|until|before|since|deadline of|no later than)\s+(?
 # Days named from the day the text last gave ("... on December 4. Arias thanked them in a
 # meeting the same day"); not "the day after the press reports", counted from a thing.
 _ANCHORED = re.compile(
-    r"\b(?i:(?P<same>the same day|that (?:same )?day|later that day|that (?:evening|night))"
+    r"\b(?=[tTlL])(?i:(?P<same>the same day|that (?:same )?day|later that day|that (?:evening|night))"
     r"|(?P<next>the (?:next|following) day|the day after)"
     r"|(?P<before>the (?:day|night|evening) before|the previous (?:day|evening|night)))"
     r"(?!\s+(?:the|a|an|his|her|its|their)\b)"
