@@ -137,6 +137,21 @@ def test_dated_deals_are_signings_and_figures_of_speech_no_events() -> None:
     assert events == [("signing", "2007-05")]
 
 
+def test_a_trigger_outranks_a_dated_noun_and_pending_talks_are_ahead() -> None:
+    # 05BRASILIA1839, paragraph 5; 09BUENOSAIRES641, paragraph 4.
+    events = _events(
+        "09BUENOSAIRES641",
+        "2009-06-02T14:02",
+        "Embassy Buenos Aires",
+        "In addition, GOL has already gone in another direction internationally as it "
+        "announced this week the signing of an MOU to establish a low-cost carrier in Mexico.",
+        "The Ambassador explained that two other Military Group components were hoping for a "
+        "temporary reprieve pending a fuller discussion of updating the 1964 agreement at joint "
+        "U.S.-Argentine talks in October.",
+    )
+    assert events == [("announcement", "2009-06"), ("meeting", "2009-10")]
+
+
 def test_every_date_of_a_sentence_in_reading_order() -> None:
     spans = find_dates(
         "Following the GOCR's disaster declaration on November 26, the Ambassador followed "

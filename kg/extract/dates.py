@@ -75,6 +75,15 @@ _PATTERNS = [
         ),
     ),
     ("relative", re.compile(r"\b((?i:yesterday|today|earlier today|this morning|last night))\b")),
+    # this week / last month / three weeks ago: the month it falls in (the guideline's
+    # "YYYY-MM when only the month is known"); "two days ago" is a day
+    (
+        "ago",
+        re.compile(
+            r"\b(?i:(?:earlier\s+)?(this|last)\s+(week|month)|(\d{1,2}|one|two|three|four|five"
+            r"|six|seven|eight|nine|ten)\s+(days?|weeks?|months?)\s+ago)\b"
+        ),
+    ),
     # in 2004 / in early 2003 / in the 1980s: a year or a decade, as a range of days
     (
         "year",
@@ -90,7 +99,8 @@ _PATTERNS = [
 _ANY_DATE = re.compile(
     r"\b(?=\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat"
     r"|sun|in\b|on\b|by\b|last|next|this|early|earlier|late|since|during|until|through"
-    r"|mid-|yesterday|today|planned|upcoming|scheduled)|(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)"
+    r"|mid-|yesterday|today|planned|upcoming|scheduled|one|two|three|four|five|six|seven"
+    r"|eight|nine|ten)|(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)"
     r"\s+[JFMASOND])(?:"
     + "|".join(
         f"(?P<{kind.replace('-', '_').replace('/', '_')}>{p.pattern})" for kind, p in _PATTERNS
@@ -102,8 +112,9 @@ _WEEKDAYS = {name: i for i, name in enumerate(calendar.day_name)}
 # Any word a date could be written with: sentences without one skip the date patterns.
 # (The lookahead of first letters lets the scan pass most characters at once.)
 DATE_HINT = re.compile(
-    r"(?=[JFMASONDTWytl/12])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|"
-    r"yesterday|today|this morning|last night|/(?:19|20)\d\d|(?:19|20)\d\d)"
+    r"(?=[JFMASONDTWytlwma/12])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue"
+    r"|Wed|Thu|Fri|Sat|Sun|yesterday|today|this morning|last night|week|month|ago\b"
+    r"|/(?:19|20)\d\d|(?:19|20)\d\d)"
 )
 # "liquidate their assets by January 31", "support the agreement by next Thursday",
 # "dormant since April": the date bounds a state, it is not when something happened.
@@ -111,7 +122,8 @@ _BOUND = re.compile(r"\b(?:by|until|before|since|deadline of|no later than)\s+(?
 # Days named from the day the text last gave ("... on December 4. Arias thanked them in a
 # meeting the same day"); not "the day after the press reports", counted from a thing.
 _ANCHORED = re.compile(
-    r"\b(?=[tTlL])(?i:(?P<same>the same day|that (?:same )?day|later that day|that (?:evening|night))"
+    r"\b(?=[tTlL])(?i:(?P<same>the same day|that (?:same )?day|later that day"
+    r"|that (?:evening|night))"
     r"|(?P<next>the (?:next|following) day|the day after)"
     r"|(?P<before>the (?:day|night|evening) before|the previous (?:day|evening|night)))"
     r"(?!\s+(?:the|a|an|his|her|its|their)\b)"
@@ -205,6 +217,10 @@ def find_date(text: str, created: date, future: bool = False) -> tuple[str | Non
     ('2009-07-24', '2009-07-24')
     >>> find_date("public comments on the week of May 25", date(2009, 6, 2))
     ('2009-05-25', '2009-05-31')
+    >>> find_date("as it announced this week the signing", date(2005, 7, 11))
+    ('2005-07', '2005-07')
+    >>> find_date("McKay had come to Moscow three weeks ago", date(2008, 7, 9))
+    ('2008-06', '2008-06')
     >>> find_date("since Hurricane Mitch in 2000", date(2009, 1, 20))
     ('2000-01-01', '2000-12-31')
     >>> find_date("peace talks in the 1980's", date(2007, 5, 3))
@@ -290,6 +306,11 @@ def _read(
         day = created + timedelta(days=(7 - back) % 7) if future else created - timedelta(back)
         begin = end = day.isoformat()
         precision = "day"
+    elif kind == "ago":
+        begin, precision = _ago(g, created), "month"
+        if g[3] and g[3].lower().startswith("day"):
+            precision = "day"
+        end = begin
     elif kind == "relative":
         before = g[0].lower() in ("yesterday", "last night")
         begin = end = (created - timedelta(days=1) if before else created).isoformat()
@@ -301,6 +322,29 @@ def _read(
     if begin is None or end is None:
         return None
     return begin, end, precision
+
+
+_NUMBERS = {
+    word: i
+    for i, word in enumerate(
+        ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), 1
+    )
+}
+
+
+def _ago(g: tuple[str, ...], created: date) -> str:
+    """The month (or day, for days) of "this week", "last month", "three weeks ago"."""
+    if g[0]:  # this/last week/month
+        this, unit, count = g[0].lower() == "this", g[1].lower(), 1
+    else:
+        word = g[2].lower()
+        this, unit, count = False, g[3].lower().rstrip("s"), int(_NUMBERS.get(word, 0) or word)
+    if unit == "day":
+        return (created - timedelta(days=count)).isoformat()
+    if unit == "week":
+        return (created - timedelta(days=0 if this else 7 * count)).isoformat()[:7]
+    months = created.year * 12 + created.month - 1 - (0 if this else count)
+    return f"{months // 12:04d}-{months % 12 + 1:02d}"
 
 
 def anchored_dates(text: str, anchor: str) -> list[DateSpan]:

@@ -38,7 +38,7 @@ EVENT_TRIGGERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "vote",
         # A referendum decides a question, not who holds an office: a vote.
-        ("vote", "voted", "voting", "referendum", "passed the", "passed a", "passed new")
+        ("voted", "voting", "referendum", "passed the", "passed a", "passed new")
         + ("approved the law", "approved a law", "approved the bill", "approved a bill"),
     ),
     ("signing", ("signed", "signing", "signature of")),
@@ -77,15 +77,19 @@ EVENT_TRIGGERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "other",
         ("earthquake", "flood", "floods", "flooding", "hurricane", "crash", "crashed")
         + ("collapse", "collapsed", "bankruptcy", "deployed", "deployment")
-        + ("delivery", "canceled", "cancelled", "seized", "shipped", "sale of"),
+        + ("delivery", "canceled", "cancelled", "seized", "shipped", "sale of")
+        # a letter signed is no agreement signed
+        + ("signed a letter", "signed the letter"),
     ),
 )
-# Words that report an occurrence only in a clause with a day or month: an agreement is
-# a signing when the text dates it ("BP's May 2007 deal with the NOC"), an arrangement in
-# force when it does not ("the Icesave agreement"); "said" of a dated occasion
+# Words that report an occurrence only in a clause with a day or month and no other
+# trigger: an agreement is a signing when the text dates it ("BP's May 2007 deal with the
+# NOC"), an arrangement in force when it does not ("the Icesave agreement"); so is a vote
+# ("the vote in favor of keeping Dudley" is one the reader knows); "said" of a dated occasion
 # ("Llewellyn-Jones said July 14 ...") reports what a contact told the post, a meeting.
 _DATED_TRIGGERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("signing", ("deal", "agreement", "accord", "memorandum of understanding", "contract")),
+    ("vote", ("vote",)),
     ("meeting", ("said",)),
 )
 _KINDS = [kind for kind, _ in EVENT_TRIGGERS]
@@ -97,7 +101,7 @@ _TRIGGER = re.compile("(?:" + trie_pattern(_KIND_OF.keys() | _WEAK_OF.keys()) + 
 _OTHER = len(_KINDS) - 1
 _TOPICS = frozenset(_KINDS) - {"training", "conference"}
 _FUTURE = re.compile(
-    r"\b(?:will|plans?|planned|scheduled|upcoming|next|expected to|must|deadline)\b"
+    r"\b(?:will|plans?|planned|scheduled|upcoming|next|expected to|must|deadline|pending)\b"
 )
 _STAY_KINDS = frozenset(["meeting", "other"])
 _HYPOTHETICAL = re.compile(r"\b(?:could|would|might|may|should|if|cannot)\b")
@@ -229,7 +233,9 @@ def _clause_event(
         # 2000") or an occurrence no trigger names ("opened ... in 1969").
         when = None
     exact = when is not None and when.precision != "year"
-    kinds = [t.kind for t in triggers if exact or not t.dated_only]
+    kinds = [t.kind for t in triggers if not t.dated_only]
+    if not kinds and exact:
+        kinds = [t.kind for t in triggers]
     if not kinds and when is None:
         return None
     inside = context.inside(segment.paragraph, start, stop)
