@@ -19,7 +19,9 @@ tables already state about a node is not stated again.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections import OrderedDict
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -28,7 +30,7 @@ from rdflib.namespace import XSD
 
 from kg.mapping import MappingContext
 from kg.mapping.addressees import resolve_addressee
-from kg.mapping.iris import paragraph_iri, slug
+from kg.mapping.iris import entity_iri, event_iri, paragraph_iri, slug
 from kg.mapping.labels import city_of_key, entity_label, reference_facts, term_value
 from kg.mapping.literals import date_literal
 from kg.mapping.metadata import station_of
@@ -215,8 +217,8 @@ def _post_names(name: str) -> Iterator[str]:
         yield f"{routing[kind]} {city}"
 
 
-def entity_quads(cable: Cable, ctx: MappingContext) -> Iterator[Quad]:
-    """Yield the cable's extracted entities, events and mentions.
+def entity_quads(cable: Cable, ctx: MappingContext) -> list[Quad]:
+    """Return the cable's extracted entities, events and mentions.
 
     Parameters
     ----------
@@ -227,7 +229,7 @@ def entity_quads(cable: Cable, ctx: MappingContext) -> Iterator[Quad]:
 
     Returns
     -------
-    Iterator[pyoxigraph.Quad]
+    list of pyoxigraph.Quad
         In the cable's graph: ``schema:mentions`` of every entity and event, the
         ``cg:Mention`` nodes, events, and per-cable claims (job titles, affiliations,
         who runs a programme, persons a cable is for). In the default graph: each
@@ -258,7 +260,9 @@ def entity_quads(cable: Cable, ctx: MappingContext) -> Iterator[Quad]:
     cable/07ASTANA367/paragraph/1#char=0,3 text IOM
     """
     if not cable.mentions and not cable.events:
-        return
+        return []
+    g, cable_node = ctx.graph, ctx.cable
+    quads: list[Quad] = []
     nodes = _Nodes(cable, ctx)
     entities: dict[str, Entity] = {}
     for mention in cable.mentions:
@@ -267,13 +271,14 @@ def entity_quads(cable: Cable, ctx: MappingContext) -> Iterator[Quad]:
     described: set[str] = set()
     for entity in entities.values():
         node = nodes.node(entity)
-        yield Quad(ctx.cable, T.mentions, node, ctx.graph)
+        quads.append(Quad(cable_node, T.mentions, node, g))
         if node.value not in described:
             described.add(node.value)
-            yield from _description(entity, node, nodes)
-        yield from _claims(entity, node, nodes)
+            quads += _description(entity, node, nodes)
+        quads += _claims(entity, node, nodes)
     written = _first_wordings(cable.mentions)
     spans: set[tuple[int | None, int | None, int | None]] = set()
+    parts = _Parts(cable, ctx)
     for index, mention in enumerate(written, start=1):
         target = nodes.node(mention.entity)
         span = (mention.paragraph, mention.start, mention.end)
@@ -281,22 +286,71 @@ def entity_quads(cable: Cable, ctx: MappingContext) -> Iterator[Quad]:
         # cannot share the span's name: the second is numbered like a header mention
         located = (mention.start, mention.end) if span not in spans else (None, None)
         spans.add(span)
-        yield from _mention(cable, ctx, index, target, mention.paragraph, mention.text, located)
+        parts.mention(quads, index, target, mention.paragraph, mention.text, located)
     offset = len(written)
     for index, event in enumerate(cable.events, start=offset + 1):
-        yield from _event(cable, ctx, nodes, event, index)
+        _event(quads, cable, ctx, nodes, parts, event, index)
     for key, node in nodes.undescribed.items():
         if key not in reference_facts().predicates:
-            yield Quad(node, T.type, _KEY_CLASSES[key.partition("/")[0]], DEFAULT_GRAPH)
-            yield Quad(node, T.prefLabel, en(_key_pref_label(key)), DEFAULT_GRAPH)
+            quads.append(Quad(node, T.type, _KEY_CLASSES[key.partition("/")[0]], DEFAULT_GRAPH))
+            quads.append(Quad(node, T.prefLabel, en(_key_pref_label(key)), DEFAULT_GRAPH))
+    return quads
 
 
-def _description(entity: Entity, node: NamedNode, nodes: _Nodes) -> Iterator[Quad]:
+# a description's edge to a key: its node is this cable's (the origin, a resolved post)
+_Pointer = tuple[NamedNode, str]
+# What a description reads of an entity's attributes: its cache is keyed on these values.
+_DESCRIBED = (
+    "gazetteer",
+    "place_type",
+    "org_type",
+    "parent",
+    "country",
+    "lat",
+    "long",
+    "contained_in",
+)
+# A frequent entity (a country, a ministry) is described by many cables of one process;
+# least recently used first out, so a worker's memory stays flat over any number of cables.
+_DESCRIPTIONS: OrderedDict[tuple[object, ...], tuple[tuple[Quad, ...], tuple[_Pointer, ...]]]
+_DESCRIPTIONS = OrderedDict()
+_DESCRIPTIONS_LIMIT = 1 << 14
+
+
+def _description(entity: Entity, node: NamedNode, nodes: _Nodes) -> list[Quad]:
     """The entity's key-determined description, in the default graph."""
-    d = DEFAULT_GRAPH
-    key = node.value[len(nodes.ctx.base) :] if node.value.startswith(nodes.ctx.base) else ""
-    stated = reference_facts().predicates.get(key, frozenset())
+    base = nodes.ctx.base
     elsewhere = nodes.labelled_elsewhere.get(node.value)
+    attributes = entity.attributes
+    read = tuple(attributes.get(name) for name in _DESCRIBED)
+    key = (base, node, elsewhere, entity.key, entity.type, entity.label, *entity.alt_labels, read)
+    try:
+        cached = _DESCRIPTIONS.get(key)
+    except TypeError:  # an attribute value that cannot be hashed: not cached
+        key, cached = (), None
+    if cached is not None:
+        _DESCRIPTIONS.move_to_end(key)
+    else:
+        pointers: list[_Pointer] = []
+        cached = tuple(_describe(entity, node, base, elsewhere, pointers)), tuple(pointers)
+        if key:
+            if len(_DESCRIPTIONS) >= _DESCRIPTIONS_LIMIT:
+                _DESCRIPTIONS.popitem(last=False)
+            _DESCRIPTIONS[key] = cached
+    facts, pointed = cached
+    quads = list(facts)
+    for predicate, target in pointed:
+        quads.append(Quad(node, predicate, nodes.key_node(target), DEFAULT_GRAPH))
+    return quads
+
+
+def _describe(
+    entity: Entity, node: NamedNode, base: str, elsewhere: str | None, pointers: list[_Pointer]
+) -> Iterator[Quad]:
+    """The description's quads; edges to other keys go to ``pointers`` (resolved per cable)."""
+    d = DEFAULT_GRAPH
+    key = node.value[len(base) :] if node.value.startswith(base) else ""
+    stated = reference_facts().predicates.get(key, frozenset())
     if elsewhere is not None:
         pref = elsewhere.title() if elsewhere.isupper() else elsewhere
     elif T.prefLabel.value in stated:
@@ -310,9 +364,9 @@ def _description(entity: Entity, node: NamedNode, nodes: _Nodes) -> Iterator[Qua
     for name in _alt_labels(entity, pref):
         yield Quad(node, T.altLabel, en(name), d)
     if entity.type in {"organization", "post"}:
-        yield from _organization(entity, node, nodes, stated)
+        yield from _organization(entity, node, base, stated, pointers)
     elif entity.type == "place":
-        yield from _place(entity, node, nodes, stated)
+        yield from _place(entity, node, base, stated, pointers)
 
 
 def _pref_label(entity: Entity) -> str:
@@ -352,32 +406,32 @@ def _alt_labels(entity: Entity, pref: str) -> list[str]:
 
 
 def _organization(
-    entity: Entity, node: NamedNode, nodes: _Nodes, stated: frozenset[str]
+    entity: Entity, node: NamedNode, base: str, stated: frozenset[str], pointers: list[_Pointer]
 ) -> Iterator[Quad]:
     d, attributes = DEFAULT_GRAPH, entity.attributes
     if attributes.get("org_type") and T.orgType.value not in stated:
         yield Quad(node, T.orgType, Literal(str(attributes["org_type"])), d)
     parent = attributes.get("parent")
     if parent and parent != entity.key:
-        yield Quad(node, T.subOrganizationOf, nodes.key_node(str(parent)), d)
+        pointers.append((T.subOrganizationOf, str(parent)))
     code = str(attributes.get("country") or "")
     country = reference_facts().country_keys.get(code)
     # The country is a fact of the key only for gazetteer entries and keys scoped by
     # the country ("org/kz-..."); otherwise it is the cable's country, a guess.
     scoped = attributes.get("gazetteer") or entity.key.startswith(f"org/{code.lower()}-")
     if country and scoped and T.country.value not in stated:
-        yield Quad(node, T.country, nodes.ctx.iri(country), d)
+        yield Quad(node, T.country, entity_iri(base, country), d)
 
 
 def _place(
-    entity: Entity, node: NamedNode, nodes: _Nodes, stated: frozenset[str]
+    entity: Entity, node: NamedNode, base: str, stated: frozenset[str], pointers: list[_Pointer]
 ) -> Iterator[Quad]:
     d, attributes = DEFAULT_GRAPH, entity.attributes
     city = _city(entity)
     if city is not None:  # two cities may share a key: state the key's own city
         attributes = {**attributes, "lat": city.lat, "long": city.long, "country": city.country}
     lat, long = attributes.get("lat"), attributes.get("long")
-    if attributes.get("place_type") != "country" and node.value.removeprefix(nodes.ctx.base) in set(
+    if attributes.get("place_type") != "country" and node.value.removeprefix(base) in set(
         reference_facts().country_keys.values()
     ):
         lat = long = None  # a city keyed like its country (Macau): the country's coordinates
@@ -388,8 +442,8 @@ def _place(
         return
     country = reference_facts().country_keys.get(str(attributes.get("country") or ""))
     container = country or attributes.get("contained_in")
-    if container and nodes.ctx.iri(str(container)) != node:
-        yield Quad(node, T.containedInPlace, nodes.key_node(str(container)), d)
+    if container and entity_iri(base, str(container)) != node:
+        pointers.append((T.containedInPlace, str(container)))
 
 
 def _decimal(value: object) -> str:
@@ -430,44 +484,55 @@ def _first_wordings(mentions: list[Mention]) -> list[Mention]:
     return first
 
 
-def _cable_key(ctx: MappingContext) -> str:
-    """The id the cable's IRI is keyed by; its paragraphs and mentions are keyed by it too."""
-    return ctx.cable.value.removeprefix(ctx.base + "cable/")
+class _Parts:
+    """Where a cable's mentions are: its paragraph nodes, built once per cable."""
 
+    def __init__(self, cable: Cable, ctx: MappingContext) -> None:
+        self.ctx, self.count = ctx, len(cable.paragraphs)
+        self.paragraphs: dict[int, NamedNode] = {}
 
-def _mention(
-    cable: Cable,
-    ctx: MappingContext,
-    index: int,
-    target: NamedNode,
-    paragraph: int | None,
-    text: str,
-    span: tuple[int | None, int | None] = (None, None),
-) -> Iterator[Quad]:
-    """One cg:Mention: what it names, and its paragraph (or the cable, outside the body).
+    def paragraph(self, position: int) -> NamedNode:
+        """Return the node of the paragraph at ``position`` (1-based)."""
+        node = self.paragraphs.get(position)
+        if node is None:
+            node = paragraph_iri(self.ctx.base, self.ctx.cable_id, position)
+            self.paragraphs[position] = node
+        return node
 
-    A mention in a paragraph is named by its place there, as NIF names strings (RFC 5147
-    ``#char=start,end`` after the paragraph's IRI): the span costs no quads of its own.
-    """
-    g = ctx.graph
-    cable_id = _cable_key(ctx)
-    start, end = span
-    node = ctx.iri(f"cable/{cable_id}/mention/{index}")
-    if paragraph is None:
-        where = Quad(node, _IN_HEADER_OF, ctx.cable, g)
-    elif 0 <= paragraph < len(cable.paragraphs):
-        part = paragraph_iri(ctx.base, cable_id, paragraph + 1)
-        if start is not None and end is not None:
-            node = NamedNode(f"{part.value}#char={start},{end}")
-        where = Quad(node, T.isPartOf, part, g)
-    else:
-        # extraction split a body the parser left whole: no cg:Paragraph to point at
-        where = Quad(node, _IN_BODY_OF, ctx.cable, g)
-    yield Quad(node, T.type, _MENTION, g)
-    yield Quad(node, _MENTION_OF, target, g)
-    yield where
-    if text:
-        yield Quad(node, T.text, Literal(text), g)
+    def mention(
+        self,
+        quads: list[Quad],
+        index: int,
+        target: NamedNode,
+        paragraph: int | None,
+        text: str,
+        span: tuple[int | None, int | None] = (None, None),
+    ) -> None:
+        """Add one cg:Mention: what it names, and its paragraph (or the cable, outside the body).
+
+        A mention in a paragraph is named by its place there, as NIF names strings (RFC
+        5147 ``#char=start,end`` after the paragraph's IRI): the span costs no quads of
+        its own. Elsewhere it is numbered, ``<cable>/mention/<index>``.
+        """
+        ctx = self.ctx
+        g = ctx.graph
+        start, end = span
+        if paragraph is not None and 0 <= paragraph < self.count:
+            part = self.paragraph(paragraph + 1)
+            if start is not None and end is not None:
+                node = NamedNode(f"{part.value}#char={start},{end}")
+            else:
+                node = NamedNode(f"{ctx.cable.value}/mention/{index}")
+            where = Quad(node, T.isPartOf, part, g)
+        else:
+            node = NamedNode(f"{ctx.cable.value}/mention/{index}")
+            # outside the body, or a body extraction split that the parser left whole
+            where = Quad(node, _IN_HEADER_OF if paragraph is None else _IN_BODY_OF, ctx.cable, g)
+        quads.append(Quad(node, T.type, _MENTION, g))
+        quads.append(Quad(node, _MENTION_OF, target, g))
+        quads.append(where)
+        if text:
+            quads.append(Quad(node, T.text, Literal(text), g))
 
 
 def _time_literal(value: str, cable_id: str, field: str) -> Literal:
@@ -481,31 +546,42 @@ def _time_literal(value: str, cable_id: str, field: str) -> Literal:
 
 
 def _event(
-    cable: Cable, ctx: MappingContext, nodes: _Nodes, event: Event, index: int
-) -> Iterator[Quad]:
-    g, cid = ctx.graph, cable.canonical_id
+    quads: list[Quad],
+    cable: Cable,
+    ctx: MappingContext,
+    nodes: _Nodes,
+    parts: _Parts,
+    event: Event,
+    index: int,
+) -> None:
+    g, cid, add = ctx.graph, cable.canonical_id, quads.append
     # keyed like the cable's IRI: two pages of one telegram (a garbled id beside the
     # canonical one) have events of their own
-    node = ctx.iri(f"event/{_cable_key(ctx)}/{event.key.rsplit('/', 1)[-1] or index}")
-    yield Quad(ctx.cable, T.mentions, node, g)
-    yield Quad(node, T.type, T.Event, g)
-    yield Quad(node, T.type, _SEM_EVENT, g)
-    yield Quad(node, T.prefLabel, en(" ".join(event.label.split()) or event.type), g)
-    kind = ctx.iri("eventtype/" + (slug(event.type) or "other"))
-    yield Quad(node, T.eventType, kind, g)
+    node = event_iri(ctx.base, ctx.cable_id, event.key.rsplit("/", 1)[-1] or str(index))
+    add(Quad(ctx.cable, T.mentions, node, g))
+    add(Quad(node, T.type, T.Event, g))
+    add(Quad(node, T.type, _SEM_EVENT, g))
+    add(Quad(node, T.prefLabel, en(" ".join(event.label.split()) or event.type), g))
+    kind = _event_type(ctx.base, event.type)
+    add(Quad(node, T.eventType, kind, g))
     if kind.value not in nodes.event_types:
         nodes.event_types.add(kind.value)
-        yield Quad(kind, T.type, _EVENT_TYPE, DEFAULT_GRAPH)
-        yield Quad(kind, T.type, T.Concept, DEFAULT_GRAPH)
-        yield Quad(kind, T.prefLabel, en(event.type), DEFAULT_GRAPH)
+        add(Quad(kind, T.type, _EVENT_TYPE, DEFAULT_GRAPH))
+        add(Quad(kind, T.type, T.Concept, DEFAULT_GRAPH))
+        add(Quad(kind, T.prefLabel, en(event.type), DEFAULT_GRAPH))
     if event.begin:
-        yield Quad(node, T.hasBeginTimeStamp, _time_literal(event.begin, cid, "event begin"), g)
+        add(Quad(node, T.hasBeginTimeStamp, _time_literal(event.begin, cid, "event begin"), g))
     if event.end:
-        yield Quad(node, T.hasEndTimeStamp, _time_literal(event.end, cid, "event end"), g)
+        add(Quad(node, T.hasEndTimeStamp, _time_literal(event.end, cid, "event end"), g))
     if event.place:
-        yield Quad(node, T.hasPlace, nodes.key_node(event.place), g)
+        add(Quad(node, T.hasPlace, nodes.key_node(event.place), g))
     for actor in event.actors:
-        yield Quad(node, T.hasActor, nodes.key_node(actor), g)
+        add(Quad(node, T.hasActor, nodes.key_node(actor), g))
     if event.programme:
-        yield Quad(node, T.partOfProgramme, nodes.key_node(event.programme), g)
-    yield from _mention(cable, ctx, index, node, event.paragraph, event.text)
+        add(Quad(node, T.partOfProgramme, nodes.key_node(event.programme), g))
+    parts.mention(quads, index, node, event.paragraph, event.text)
+
+
+@functools.lru_cache(maxsize=256)
+def _event_type(base: str, name: str) -> NamedNode:
+    return entity_iri(base, "eventtype/" + (slug(name) or "other"))

@@ -8,6 +8,7 @@ key built from the thing's own identifiers (``cable/07ASTANA367``, ``post/astana
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -20,6 +21,7 @@ __all__ = [
     "cable_key_id",
     "classification_iri",
     "entity_iri",
+    "event_iri",
     "paragraph_iri",
     "slug",
     "tag_iri",
@@ -77,6 +79,18 @@ def entity_iri(base: str, key: str) -> NamedNode:
     ...
     ValueError: entity key `post/Embassy Astana` is not valid. It must match ^...
     """
+    return _shared_node(base, key)
+
+
+# Entity keys repeat across cables (posts, countries, TAGS): each is checked and built once
+# per process. Bounded, so a worker's memory stays flat over any number of cables. A
+# cable's own parts (paragraphs, lines, events) never repeat, so they bypass the cache.
+@functools.lru_cache(maxsize=1 << 15)
+def _shared_node(base: str, key: str) -> NamedNode:
+    return _node(base, key)
+
+
+def _node(base: str, key: str) -> NamedNode:
     if not _KEY.match(key):
         raise ValueError(f"entity key `{key}` is not valid. It must match {_KEY.pattern}")
     return NamedNode(base + key)
@@ -150,7 +164,7 @@ def paragraph_iri(base: str, cable_id: str, position: int) -> NamedNode:
     >>> paragraph_iri(DEFAULT_BASE, "07ASTANA367", 9).value
     'https://w3id.org/cablegraph/id/cable/07ASTANA367/paragraph/9'
     """
-    return entity_iri(base, f"cable/{cable_id}/paragraph/{position}")
+    return _node(base, f"cable/{cable_id}/paragraph/{position}")
 
 
 def addressing_iri(base: str, cable_id: str, role: str, position: int) -> NamedNode:
@@ -161,7 +175,18 @@ def addressing_iri(base: str, cable_id: str, role: str, position: int) -> NamedN
     >>> addressing_iri(DEFAULT_BASE, "07ASTANA367", "INFO", 2).value
     'https://w3id.org/cablegraph/id/cable/07ASTANA367/info/2'
     """
-    return entity_iri(base, f"cable/{cable_id}/{role.lower()}/{position}")
+    return _node(base, f"cable/{cable_id}/{role.lower()}/{position}")
+
+
+def event_iri(base: str, cable_id: str, name: str) -> NamedNode:
+    """Return the IRI of an event a cable reports, keyed like the cable's IRI.
+
+    Examples
+    --------
+    >>> event_iri(DEFAULT_BASE, "07ASTANA367", "3").value
+    'https://w3id.org/cablegraph/id/event/07ASTANA367/3'
+    """
+    return _node(base, f"event/{cable_id}/{name}")
 
 
 def version_iri(base: str, canonical_id: str, version: str) -> NamedNode:
@@ -175,4 +200,4 @@ def version_iri(base: str, canonical_id: str, version: str) -> NamedNode:
     >>> version_iri(DEFAULT_BASE, "07ASTANA367", "8a5b0c3a3e3a0f00aa").value
     'https://w3id.org/cablegraph/id/cable/07ASTANA367/version/8a5b0c3a3e3a'
     """
-    return entity_iri(base, f"cable/{canonical_id}/version/{version[:12]}")
+    return _node(base, f"cable/{canonical_id}/version/{version[:12]}")

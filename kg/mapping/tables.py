@@ -100,6 +100,7 @@ def _tags() -> dict[str, dict[str, str]]:
     return {row["code"]: row for row in _rows("tags.csv")}
 
 
+@functools.cache
 def tag_codes() -> frozenset[str]:
     """Return every TAG code the scheme knows.
 
