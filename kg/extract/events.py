@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from kg.extract import register
 from kg.extract.context import ExtractContext
-from kg.extract.dates import DATE_HINT, DateSpan, anchored_dates, find_dates
+from kg.extract.dates import DateSpan, anchored_dates, find_dates, may_hold_date
 from kg.extract.names import starts_word
 from kg.extract.text import Segment, sentence_list, trie_pattern
 from kg.model import Cable, Event, Mention
@@ -153,7 +153,7 @@ def extract_events(cable: Cable, context: ExtractContext) -> tuple[list[Mention]
             # Month names in capitals ("JANUARY 23-26") are read in their usual case.
             written = sentence.title() if segment.upper else sentence
             spans: list[DateSpan] = []
-            if created is not None and DATE_HINT.search(written):
+            if created is not None and may_hold_date(written):
                 spans = find_dates(written, created, bool(_FUTURE.search(written)))
             elif anchor is not None and here:
                 spans = anchored_dates(written, anchor)
