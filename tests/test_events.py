@@ -152,6 +152,19 @@ def test_a_trigger_outranks_a_dated_noun_and_pending_talks_are_ahead() -> None:
     assert events == [("announcement", "2009-06"), ("meeting", "2009-10")]
 
 
+def test_points_delivered_are_a_meeting_supplies_delivered_are_not() -> None:
+    # 07THEHAGUE2012, paragraph 1; 09SANJOSE28, paragraph 2.
+    events = _events(
+        "09SANJOSE28",
+        "2009-01-20T18:06",
+        "Embassy San Jose",
+        "On November 19, Charge delivered reftel A points to Laurent Stokvis, Director of the "
+        "Department of Western Hemisphere Affairs.",
+        "On November 28, a USAID-chartered flight delivered over 34 tons of equipment.",
+    )
+    assert events == [("meeting", "2008-11-19"), ("other", "2008-11-28")]
+
+
 def test_every_date_of_a_sentence_in_reading_order() -> None:
     spans = find_dates(
         "Following the GOCR's disaster declaration on November 26, the Ambassador followed "

@@ -64,7 +64,11 @@ EVENT_TRIGGERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ("met", "meet", "meets", "meeting", "meetings", "called on", "farewell call")
         + ("briefed", "discussed", "discussing", "discussion", "discussions", "told")
         + ("talks with", "raised", "asked", "sat down with")
-        + ("conversation", "demarche", "demarched", "delivered", "call on"),
+        + ("conversation", "demarche", "demarched", "call on")
+        # points, a demarche or a message delivered to someone; supplies delivered are "other"
+        + ("delivered reftel", "delivered ref", "delivered points", "delivered the points")
+        + ("delivered a message", "delivered the message", "delivered our", "delivered a demarche")
+        + ("delivered the demarche",),
     ),
     (
         "announcement",
@@ -77,7 +81,7 @@ EVENT_TRIGGERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "other",
         ("earthquake", "flood", "floods", "flooding", "hurricane", "crash", "crashed")
         + ("collapse", "collapsed", "bankruptcy", "deployed", "deployment")
-        + ("delivery", "canceled", "cancelled", "seized", "shipped", "sale of")
+        + ("delivery", "delivered", "canceled", "cancelled", "seized", "shipped", "sale of")
         # a letter signed is no agreement signed
         + ("signed a letter", "signed the letter"),
     ),
