@@ -74,7 +74,9 @@ _PATTERNS = [
             r"Friday|Saturday|Sunday)\b"
         ),
     ),
-    ("relative", re.compile(r"\b((?i:yesterday|today|earlier today|this morning|last night))\b")),
+    # Not "today" alone: in cables it mostly means nowadays ("Turkey today", "still
+    # exists today").
+    ("relative", re.compile(r"\b((?i:yesterday|earlier today|this morning|last night))\b")),
     # this week / last month / three weeks ago: the month it falls in (the guideline's
     # "YYYY-MM when only the month is known"); "two days ago" is a day
     (
