@@ -165,6 +165,22 @@ def test_points_delivered_are_a_meeting_supplies_delivered_are_not() -> None:
     assert events == [("meeting", "2008-11-19"), ("other", "2008-11-28")]
 
 
+def test_upcoming_elections_are_events_a_possible_new_one_is_not() -> None:
+    # 05BRASILIA1839, paragraph 1; 09REYKJAVIK131, paragraph 5 with "the LGM" written
+    # "the Congress" (a body the extractor knows alone, so the event needs no context).
+    events = _events(
+        "05BRASILIA1839",
+        "2005-07-11T20:08",
+        "Embassy Brasilia",
+        "Given the political scandals in which the Lula administration is currently enmeshed, "
+        "to avoid the accumulation of bad news the GOB may try to delay resolution of the Varig "
+        "crisis until after the next presidential election.",
+        "This is a sizeable threat that could hit home with several sitting members of the "
+        "Congress who would be unlikely to be reelected to parliament in a new election.",
+    )
+    assert events == [("election", None)]
+
+
 def test_every_date_of_a_sentence_in_reading_order() -> None:
     spans = find_dates(
         "Following the GOCR's disaster declaration on November 26, the Ambassador followed "

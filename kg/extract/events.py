@@ -109,6 +109,7 @@ _FUTURE = re.compile(
 )
 _STAY_KINDS = frozenset(["meeting", "other"])
 _HYPOTHETICAL = re.compile(r"\b(?:could|would|might|may|should|if|cannot)\b")
+_MAYBE_ELECTION = re.compile(r"\b(?:an?|new|early|snap)\s+$", re.IGNORECASE)
 _IN_PLACE = re.compile(r"\b(?:in|at|to)\s+$")
 # Where a sentence holding two dated occurrences divides: the last clause break before
 # the second date ("After the July 11 defeat ..., Llewellyn-Jones said July 14 ...").
@@ -251,8 +252,10 @@ def _clause_event(
         if when is None or not inside or start > offset:
             return None
         kinds = [_OTHER]
-    elif _HYPOTHETICAL.search(text) and (
-        when is None or (created is not None and when.begin > created.isoformat())
+    elif (
+        _HYPOTHETICAL.search(text)
+        and (when is None or (created is not None and when.begin > created.isoformat()))
+        and not _scheduled_election(segment.text, triggers)
     ):
         # "could land ... on February 12": a possibility, not a scheduled occurrence.
         return None
@@ -295,6 +298,15 @@ def _clause_event(
         programme=programme,
         paragraph=segment.paragraph,
         text=sentence[1],
+    )
+
+
+def _scheduled_election(text: str, triggers: list[_Trigger]) -> bool:
+    """Tell whether a clause's triggers name an election held whatever may come of it
+    ("would pick up more power in upcoming elections"), not one that may be called ("be
+    reelected in a new election", "could call early elections")."""
+    return any(
+        _KINDS[t.kind] == "election" and not _MAYBE_ELECTION.search(text, 0, t.at) for t in triggers
     )
 
 
