@@ -54,7 +54,7 @@ def main(count: int = 500, profile: bool = False) -> int:
         return 2
     read = itertools.islice(read_cables(CORPUS_6712), count)
     cables = [extract_cable(c) for c in read if isinstance(c, Cable)]
-    _map(cables[:20])  # lazy tables (reference facts, gazetteer lookups) load untimed
+    _map(cables[:1])  # lazy tables (reference facts, gazetteer lookups) load untimed
     if profile:
         profiler = cProfile.Profile()
         profiler.enable()

@@ -36,7 +36,7 @@ from kg.mapping.literals import date_literal
 from kg.mapping.metadata import station_of
 from kg.mapping.persons import person_key
 from kg.mapping.tables import station_by_name
-from kg.mapping.terms import DEFAULT_GRAPH, XSD_DECIMAL, T, en
+from kg.mapping.terms import XSD_DECIMAL, T, en
 from kg.model import Cable, Entity, Event, Mention
 from kg.namespaces import CG, SEM
 
@@ -292,8 +292,8 @@ def entity_quads(cable: Cable, ctx: MappingContext) -> list[Quad]:
         _event(quads, cable, ctx, nodes, parts, event, index)
     for key, node in nodes.undescribed.items():
         if key not in reference_facts().predicates:
-            quads.append(Quad(node, T.type, _KEY_CLASSES[key.partition("/")[0]], DEFAULT_GRAPH))
-            quads.append(Quad(node, T.prefLabel, en(_key_pref_label(key)), DEFAULT_GRAPH))
+            quads.append(Quad(node, T.type, _KEY_CLASSES[key.partition("/")[0]]))
+            quads.append(Quad(node, T.prefLabel, en(_key_pref_label(key))))
     return quads
 
 
@@ -340,7 +340,7 @@ def _description(entity: Entity, node: NamedNode, nodes: _Nodes) -> list[Quad]:
     facts, pointed = cached
     quads = list(facts)
     for predicate, target in pointed:
-        quads.append(Quad(node, predicate, nodes.key_node(target), DEFAULT_GRAPH))
+        quads.append(Quad(node, predicate, nodes.key_node(target)))
     return quads
 
 
@@ -348,7 +348,6 @@ def _describe(
     entity: Entity, node: NamedNode, base: str, elsewhere: str | None, pointers: list[_Pointer]
 ) -> Iterator[Quad]:
     """The description's quads; edges to other keys go to ``pointers`` (resolved per cable)."""
-    d = DEFAULT_GRAPH
     key = node.value[len(base) :] if node.value.startswith(base) else ""
     stated = reference_facts().predicates.get(key, frozenset())
     if elsewhere is not None:
@@ -357,12 +356,12 @@ def _describe(
         pref = reference_facts().pref_labels[key]
     else:
         pref = _pref_label(entity)
-        yield Quad(node, T.prefLabel, en(pref), d)
+        yield Quad(node, T.prefLabel, en(pref))
     if not stated and elsewhere is None:
         for cls in _classes(entity):
-            yield Quad(node, T.type, cls, d)
+            yield Quad(node, T.type, cls)
     for name in _alt_labels(entity, pref):
-        yield Quad(node, T.altLabel, en(name), d)
+        yield Quad(node, T.altLabel, en(name))
     if entity.type in {"organization", "post"}:
         yield from _organization(entity, node, base, stated, pointers)
     elif entity.type == "place":
@@ -408,9 +407,9 @@ def _alt_labels(entity: Entity, pref: str) -> list[str]:
 def _organization(
     entity: Entity, node: NamedNode, base: str, stated: frozenset[str], pointers: list[_Pointer]
 ) -> Iterator[Quad]:
-    d, attributes = DEFAULT_GRAPH, entity.attributes
+    attributes = entity.attributes
     if attributes.get("org_type") and T.orgType.value not in stated:
-        yield Quad(node, T.orgType, Literal(str(attributes["org_type"])), d)
+        yield Quad(node, T.orgType, Literal(str(attributes["org_type"])))
     parent = attributes.get("parent")
     if parent and parent != entity.key:
         pointers.append((T.subOrganizationOf, str(parent)))
@@ -420,13 +419,13 @@ def _organization(
     # the country ("org/kz-..."); otherwise it is the cable's country, a guess.
     scoped = attributes.get("gazetteer") or entity.key.startswith(f"org/{code.lower()}-")
     if country and scoped and T.country.value not in stated:
-        yield Quad(node, T.country, entity_iri(base, country), d)
+        yield Quad(node, T.country, entity_iri(base, country))
 
 
 def _place(
     entity: Entity, node: NamedNode, base: str, stated: frozenset[str], pointers: list[_Pointer]
 ) -> Iterator[Quad]:
-    d, attributes = DEFAULT_GRAPH, entity.attributes
+    attributes = entity.attributes
     city = _city(entity)
     if city is not None:  # two cities may share a key: state the key's own city
         attributes = {**attributes, "lat": city.lat, "long": city.long, "country": city.country}
@@ -436,8 +435,8 @@ def _place(
     ):
         lat = long = None  # a city keyed like its country (Macau): the country's coordinates
     if lat is not None and long is not None and T.lat.value not in stated:
-        yield Quad(node, T.lat, Literal(_decimal(lat), datatype=XSD_DECIMAL), d)
-        yield Quad(node, T.long, Literal(_decimal(long), datatype=XSD_DECIMAL), d)
+        yield Quad(node, T.lat, Literal(_decimal(lat), datatype=XSD_DECIMAL))
+        yield Quad(node, T.long, Literal(_decimal(long), datatype=XSD_DECIMAL))
     if T.containedInPlace.value in stated or attributes.get("place_type") == "country":
         return
     country = reference_facts().country_keys.get(str(attributes.get("country") or ""))
@@ -566,9 +565,9 @@ def _event(
     add(Quad(node, T.eventType, kind, g))
     if kind.value not in nodes.event_types:
         nodes.event_types.add(kind.value)
-        add(Quad(kind, T.type, _EVENT_TYPE, DEFAULT_GRAPH))
-        add(Quad(kind, T.type, T.Concept, DEFAULT_GRAPH))
-        add(Quad(kind, T.prefLabel, en(event.type), DEFAULT_GRAPH))
+        add(Quad(kind, T.type, _EVENT_TYPE))
+        add(Quad(kind, T.type, T.Concept))
+        add(Quad(kind, T.prefLabel, en(event.type)))
     if event.begin:
         add(Quad(node, T.hasBeginTimeStamp, _time_literal(event.begin, cid, "event begin"), g))
     if event.end:

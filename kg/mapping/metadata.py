@@ -17,7 +17,7 @@ from kg.mapping import MappingContext
 from kg.mapping.addressees import resolve_addressee
 from kg.mapping.iris import classification_iri
 from kg.mapping.literals import date_literal, datetime_literal
-from kg.mapping.terms import DEFAULT_GRAPH, XSD_BOOLEAN, T, en
+from kg.mapping.terms import XSD_BOOLEAN, T, en
 from kg.model import Cable, Classification
 
 __all__ = ["metadata_quads", "stated_classification", "station_of"]
@@ -67,9 +67,9 @@ def _classification_quads(classification: Classification, ctx: MappingContext) -
     label, caveats = stated_classification(classification)
     level = classification_iri(ctx.base, label)
     yield Quad(ctx.cable, T.classification, level, ctx.graph)
-    yield Quad(level, T.type, T.ClassificationLevel, DEFAULT_GRAPH)
-    yield Quad(level, T.prefLabel, en(label), DEFAULT_GRAPH)
-    yield Quad(level, T.notation, Literal(label), DEFAULT_GRAPH)
+    yield Quad(level, T.type, T.ClassificationLevel)
+    yield Quad(level, T.prefLabel, en(label))
+    yield Quad(level, T.notation, Literal(label))
     for caveat in caveats:
         yield Quad(ctx.cable, T.caveat, Literal(caveat), ctx.graph)
 

@@ -20,7 +20,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 from kg.mapping import MappingContext
 from kg.mapping.iris import slug
 from kg.mapping.labels import entity_label
-from kg.mapping.terms import DEFAULT_GRAPH, T, en
+from kg.mapping.terms import T, en
 from kg.model import Cable
 
 __all__ = ["person_key", "person_quads", "surname"]
@@ -49,8 +49,8 @@ def _person(ctx: MappingContext, name: str) -> tuple[NamedNode, str, list[Quad]]
         node,
         label,
         [
-            Quad(node, T.type, T.Person, DEFAULT_GRAPH),
-            Quad(node, T.prefLabel, en(label), DEFAULT_GRAPH),
+            Quad(node, T.type, T.Person),
+            Quad(node, T.prefLabel, en(label)),
         ],
     )
 
@@ -99,12 +99,12 @@ def person_quads(cable: Cable, ctx: MappingContext) -> Iterator[Quad]:
                 description = []
                 # the full name, unless it is the signature's label itself
                 if full.casefold() != signed_as.casefold():
-                    description.append(Quad(node, T.altLabel, en(full), DEFAULT_GRAPH))
+                    description.append(Quad(node, T.altLabel, en(full)))
             else:
                 node, _, description = _person(ctx, name)
             yield Quad(ctx.cable, T.classifiedBy, node, ctx.graph)
             yield from description
             if classified.title:
-                yield Quad(node, T.jobTitle, Literal(classified.title), DEFAULT_GRAPH)
+                yield Quad(node, T.jobTitle, Literal(classified.title))
     for reason in classified.reasons:
         yield Quad(ctx.cable, T.classificationReason, Literal(reason), ctx.graph)

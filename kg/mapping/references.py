@@ -15,7 +15,7 @@ from rdflib.namespace import DCTERMS
 from kg.mapping import MappingContext
 from kg.mapping.iris import cable_iri
 from kg.mapping.metadata import station_of
-from kg.mapping.terms import DEFAULT_GRAPH, T
+from kg.mapping.terms import T
 from kg.model import Cable
 
 __all__ = ["reference_quads"]
@@ -31,11 +31,11 @@ def reference_quads(cable: Cable, ctx: MappingContext) -> Iterator[Quad]:
             if cited == ctx.cable:
                 continue
             yield Quad(ctx.cable, T.references, cited, ctx.graph)
-            yield Quad(cited, T.type, T.Cable, DEFAULT_GRAPH)
-            yield Quad(cited, T.identifier, Literal(ref.id), DEFAULT_GRAPH)
-            yield Quad(cited, T.canonicalId, Literal(ref.id), DEFAULT_GRAPH)
+            yield Quad(cited, T.type, T.Cable)
+            yield Quad(cited, T.identifier, Literal(ref.id))
+            yield Quad(cited, T.canonicalId, Literal(ref.id))
             station = station_of(ref.id)
             if station:
-                yield Quad(cited, T.station, Literal(station), DEFAULT_GRAPH)
+                yield Quad(cited, T.station, Literal(station))
         elif ref.text.strip():
             yield Quad(ctx.cable, _CITATION, Literal(ref.text.strip()), ctx.graph)

@@ -177,9 +177,9 @@ def station_quads(base: str = DEFAULT_BASE) -> Iterator[Quad]:
 
 def organization_quads(node: NamedNode, label: str, org_type: str) -> Iterator[Quad]:
     """Yield the minimal description of an organization in the default graph."""
-    yield Quad(node, T.type, T.Organization, DEFAULT_GRAPH)
-    yield Quad(node, T.prefLabel, en(label), DEFAULT_GRAPH)
-    yield Quad(node, T.orgType, Literal(org_type), DEFAULT_GRAPH)
+    yield Quad(node, T.type, T.Organization)
+    yield Quad(node, T.prefLabel, en(label))
+    yield Quad(node, T.orgType, Literal(org_type))
 
 
 def reference_quads(base: str = DEFAULT_BASE) -> Iterator[Quad]:

@@ -13,7 +13,7 @@ from pyoxigraph import Literal, Quad
 from kg.mapping import MappingContext
 from kg.mapping.iris import tag_iri
 from kg.mapping.tables import tag_codes
-from kg.mapping.terms import DEFAULT_GRAPH, T, en
+from kg.mapping.terms import T, en
 from kg.model import Cable
 
 __all__ = ["tag_quads"]
@@ -26,9 +26,8 @@ def tag_quads(cable: Cable, ctx: MappingContext) -> Iterator[Quad]:
         node = tag_iri(ctx.base, tag.code)
         yield Quad(ctx.cable, T.subject, node, ctx.graph)
         if tag.code not in known:
-            d = DEFAULT_GRAPH
-            yield Quad(node, T.type, T.Concept, d)
-            yield Quad(node, T.inScheme, T.TAGS, d)
-            yield Quad(node, T.notation, Literal(tag.code), d)
-            yield Quad(node, T.prefLabel, en(tag.code), d)
-            yield Quad(node, T.tagKind, Literal(tag.kind), d)
+            yield Quad(node, T.type, T.Concept)
+            yield Quad(node, T.inScheme, T.TAGS)
+            yield Quad(node, T.notation, Literal(tag.code))
+            yield Quad(node, T.prefLabel, en(tag.code))
+            yield Quad(node, T.tagKind, Literal(tag.kind))

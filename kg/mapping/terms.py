@@ -15,6 +15,8 @@ from kg.namespaces import CG, SEM, WGS84
 
 __all__ = ["DEFAULT_GRAPH", "T", "XSD_DATE", "XSD_DATETIME", "XSD_DECIMAL", "XSD_INTEGER"]
 
+#: the default graph; per-cable mappers leave a quad's graph out instead, which means the
+#: same (pyoxigraph reads a ``DefaultGraph`` argument about 1 µs slower than none)
 DEFAULT_GRAPH = DefaultGraph()
 
 

@@ -43,9 +43,9 @@ def current_version_quads(base: str, canonical_id: str, version: str) -> Iterato
     cable = cable_iri(base, canonical_id)
     node = version_iri(base, canonical_id, version)
     yield Quad(cable, T.currentVersion, node, cable)
-    yield Quad(node, T.type, T.CableVersion, DEFAULT_GRAPH)
-    yield Quad(node, T.versionOf, cable, DEFAULT_GRAPH)
-    yield Quad(node, T.textHash, Literal(version), DEFAULT_GRAPH)
+    yield Quad(node, T.type, T.CableVersion)
+    yield Quad(node, T.versionOf, cable)
+    yield Quad(node, T.textHash, Literal(version))
 
 
 def revision_quads(base: str, canonical_id: str, version: str, previous: str) -> Iterator[Quad]:
