@@ -154,6 +154,9 @@ class _Buffer:
     """
 
     LIMIT = 32 * 1024 * 1024
+    #: shared lines remembered at most: a few hundred thousand cover a corpus's entities;
+    #: past that (stubs of cited cables grow with the corpus) the memory starts afresh
+    SHARED_LINES = 400_000
 
     def __init__(self, store: GraphStore) -> None:
         self.store = store
@@ -166,6 +169,8 @@ class _Buffer:
         """Queue a cable's N-Quads; from byte ``shared_at`` on, lines already queued once
         this build are dropped."""
         if shared_at is not None and shared_at < len(data):
+            if len(self.shared) > self.SHARED_LINES:
+                self.shared.clear()
             fresh = [line for line in data[shared_at:].splitlines(True) if line not in self.shared]
             self.shared.update(fresh)
             data = data[:shared_at] + b"".join(fresh)

@@ -53,10 +53,10 @@ class WorkSettings:
 class CableResult:
     """What the work on one cable gives the driver.
 
-    ``nquads`` holds the cable's named graph, then, from byte ``shared_at`` on, what it
-    states in the default graph (UTF-8 N-Quads, empty for a reject): the shared
-    descriptions many cables repeat, which the driver loads once; ``graph`` is the named
-    graph's IRI;
+    ``nquads`` holds the cable's named graph and its version node, then, from byte
+    ``shared_at`` on, what else it states in the default graph (UTF-8 N-Quads, empty for
+    a reject): the descriptions of entities many cables repeat, which the driver loads
+    once; ``graph`` is the named graph's IRI;
     ``content_hash`` is what the manifest keeps; ``version`` the text's hash;
     ``seconds`` the time each stage took (parse, extract, map) in the worker.
     """
@@ -198,13 +198,14 @@ def _map_cable(
     graph = next(q.graph_name for q in quads if isinstance(q.graph_name, ox.NamedNode))
     # the id the mappers keyed the cable's IRI by: the manifest and prune use it
     cable_id = graph.value.removeprefix(settings.base_iri + "cable/")
-    quads.extend(current_version_quads(settings.base_iri, cable_id, version))
+    # the version node is this cable's alone: it travels with the named graph
     own = [q for q in quads if q.graph_name == graph]
+    own.extend(current_version_quads(settings.base_iri, cable_id, version))
     shared = [q for q in quads if q.graph_name != graph]
     data = ox.serialize(own, format=ox.RdfFormat.N_QUADS) or b""
     tail = ox.serialize(shared, format=ox.RdfFormat.N_QUADS) or b""
     seconds["map"] = time.perf_counter() - clock
-    return cable_id, graph.value, data + tail, len(data), len(quads)
+    return cable_id, graph.value, data + tail, len(data), len(own) + len(shared)
 
 
 def build_batch(
