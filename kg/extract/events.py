@@ -16,8 +16,9 @@ from typing import NamedTuple
 from kg.extract import register
 from kg.extract.context import ExtractContext
 from kg.extract.dates import DateSpan, anchored_dates, find_dates, may_hold_date
+from kg.extract.matcher import NameMatcher
 from kg.extract.names import starts_word
-from kg.extract.text import Segment, sentence_list, trie_pattern
+from kg.extract.text import Segment, sentence_list
 from kg.model import Cable, Event, Mention
 
 __all__ = ["EVENT_TRIGGERS", "extract_events"]
@@ -101,7 +102,9 @@ _KIND_OF = {
     phrase: index for index, (_, phrases) in enumerate(EVENT_TRIGGERS) for phrase in phrases
 }
 _WEAK_OF = {phrase: _KINDS.index(kind) for kind, phrases in _DATED_TRIGGERS for phrase in phrases}
-_TRIGGER = re.compile("(?:" + trie_pattern(_KIND_OF.keys() | _WEAK_OF.keys()) + r")\b")
+# All trigger phrases in one automaton pass over the lower-cased text, the longest at
+# each place, ending a word.
+_TRIGGER = NameMatcher(_KIND_OF.keys() | _WEAK_OF.keys(), follow=re.compile(r"\b"))
 _OTHER = len(_KINDS) - 1
 _TOPICS = frozenset(_KINDS) - {"training", "conference"}
 _FUTURE = re.compile(
@@ -325,14 +328,12 @@ def _triggers(context: ExtractContext, paragraph: int, text: str) -> list[_Trigg
     # reach[i]: the furthest end of names[:i + 1], so one bisection tells if a word is inside.
     reach = list(accumulate((e for _, e in names), max))
     found = []
-    for match in _TRIGGER.finditer(lowered):
-        start = match.start()
+    for start, _, word in _TRIGGER.finditer(lowered):
         if not starts_word(lowered, start):
             continue
         before = bisect_right(starts, start)
         if before and reach[before - 1] > start:
             continue
-        word = match.group()
         if word in _KIND_OF:
             found.append(_Trigger(start, _KIND_OF[word], False))
         else:
