@@ -1,9 +1,15 @@
-"""The events extractor: one event per sentence that reports a meeting, training, visit,
-conference, election, vote, signing, arrest, attack, protest, trial or announcement, with
-its date (resolved against the cable's creation date), place, actors and programme taken
-from the mentions the earlier extractors found in that sentence. Registered as ``events``;
-runs last.
-"""
+"""The events extractor: the meetings, trainings, visits, conferences, elections, votes,
+signings, arrests, attacks, protests, trials, announcements and other occurrences a cable
+reports (the guideline's types), each with its date (resolved against the cable's
+creation date), place, actors and programme taken from the mentions the earlier
+extractors found around it. Registered as ``events``; runs last.
+
+Method: a sentence with several dates is cut into one clause per date ("After the July 11
+defeat ..., Llewellyn-Jones said July 14 ..."), each clause an event typed by its most
+telling trigger word; a year alone dates only disasters, sales and untyped occurrences;
+bounds ("by January 31", "since April") date nothing; a clause's "the same day" takes the
+paragraph's last day. The events of a cable that report one occurrence are then merged
+(see :func:`_merge`)."""
 
 from __future__ import annotations
 
