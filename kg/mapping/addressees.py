@@ -10,6 +10,8 @@ for a gazetteer key): every cable, and the entities mapper, give the node one pr
 
 from __future__ import annotations
 
+import functools
+
 from pyoxigraph import NamedNode, Quad
 
 from kg.mapping.iris import entity_iri
@@ -30,9 +32,11 @@ def _plain(name: str) -> str:
     return " ".join(name.split("//")[0].split()).upper()
 
 
+# The same few hundred addressees head most cables: each is resolved once per process.
+@functools.lru_cache(maxsize=1 << 12)
 def resolve_addressee(
     base_iri: str, route: str | None, *names: str | None
-) -> tuple[NamedNode, list[Quad]] | None:
+) -> tuple[NamedNode, tuple[Quad, ...]] | None:
     """Return the node of an addressee and the default-graph quads describing it.
 
     The written name decides first (routing indicators were reassigned over the years),
@@ -44,7 +48,7 @@ def resolve_addressee(
     >>> node, extra = resolve_addressee("https://w3id.org/cablegraph/id/", "RUEAWJA",
     ...                                 "DEPT OF JUSTICE WASHDC//ICITAP")
     >>> node.value, extra
-    ('https://w3id.org/cablegraph/id/org/doj', [])
+    ('https://w3id.org/cablegraph/id/org/doj', ())
     >>> node, extra = resolve_addressee("https://w3id.org/cablegraph/id/", None, "EUCOM")
     >>> node.value, [q.object.value for q in extra][1]
     ('https://w3id.org/cablegraph/id/org/eucom', 'U.S. European Command')
@@ -53,18 +57,18 @@ def resolve_addressee(
     for name in written:
         station = station_by_name(name)
         if station is not None:
-            return entity_iri(base_iri, station.key), []
+            return entity_iri(base_iri, station.key), ()
     if route:
         station = station_by_route(route.strip().upper())
         if station is not None:
-            return entity_iri(base_iri, station.key), []
+            return entity_iri(base_iri, station.key), ()
     if not written:
         return None
     key = addressee_key(written[0])
     node = entity_iri(base_iri, key)
     if key in reference_facts().pref_labels:  # "SECDEF" without its route: the table's node
-        return node, []
-    quads = list(organization_quads(node, entity_label(key), "other"))
+        return node, ()
+    quads = tuple(organization_quads(node, entity_label(key), "other"))
     if is_gazetteer_key(key):  # the gazetteer's type, stated by the entities mapper
-        quads = [q for q in quads if q.predicate != T.orgType]
+        quads = tuple(q for q in quads if q.predicate != T.orgType)
     return node, quads

@@ -31,7 +31,8 @@ from rdflib.namespace import XSD
 from kg.mapping import MappingContext
 from kg.mapping.addressees import resolve_addressee
 from kg.mapping.iris import entity_iri, event_iri, paragraph_iri, slug
-from kg.mapping.labels import city_of_key, entity_label, reference_facts, term_value
+from kg.mapping.labels import city_of_key, reference_facts, term_value
+from kg.mapping.labels import entity_label as _spelled_label
 from kg.mapping.literals import date_literal
 from kg.mapping.metadata import station_of
 from kg.mapping.persons import person_key
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
 __all__ = ["entity_label", "entity_quads"]
 
 _MENTION = NamedNode(str(CG.Mention))
+_TYPE, _TEXT, _IS_PART_OF = T.type, T.text, T.isPartOf
 _MENTION_OF = NamedNode(str(CG.mentionOf))
 _IN_HEADER_OF = NamedNode(str(CG.inHeaderOf))
 _IN_BODY_OF = NamedNode(str(CG.inBodyOf))
@@ -125,9 +127,10 @@ class _Nodes:
 
     def node(self, entity: Entity) -> NamedNode:
         """Return (and remember) the node of ``entity``."""
-        if entity.key not in self.by_key:
-            self.by_key[entity.key] = self._resolve(entity)
-        return self.by_key[entity.key]
+        node = self.by_key.get(entity.key)
+        if node is None:
+            node = self.by_key[entity.key] = self._resolve(entity)
+        return node
 
     def key_node(self, key: str) -> NamedNode:
         """Return the node of a key an attribute or event points at.
@@ -193,6 +196,10 @@ class _Nodes:
                 if station is not None:
                     return self.ctx.iri(station.key)
         return self.ctx.iri(entity.key)
+
+
+# A label is a function of its key alone; frequent keys are spelled once per process.
+entity_label = functools.lru_cache(maxsize=1 << 15)(_spelled_label)
 
 
 def _city_form(text: str) -> str:
@@ -322,7 +329,7 @@ def _description(entity: Entity, node: NamedNode, nodes: _Nodes) -> list[Quad]:
     base = nodes.ctx.base
     elsewhere = nodes.labelled_elsewhere.get(node.value)
     attributes = entity.attributes
-    read = tuple(attributes.get(name) for name in _DESCRIBED)
+    read = tuple(map(attributes.get, _DESCRIBED))
     key = (base, node, elsewhere, entity.key, entity.type, entity.label, *entity.alt_labels, read)
     try:
         cached = _DESCRIPTIONS.get(key)
@@ -484,19 +491,11 @@ def _first_wordings(mentions: list[Mention]) -> list[Mention]:
 
 
 class _Parts:
-    """Where a cable's mentions are: its paragraph nodes, built once per cable."""
+    """Where a cable's mentions are: its paragraph nodes (by 0-based index), built once."""
 
     def __init__(self, cable: Cable, ctx: MappingContext) -> None:
         self.ctx, self.count = ctx, len(cable.paragraphs)
         self.paragraphs: dict[int, NamedNode] = {}
-
-    def paragraph(self, position: int) -> NamedNode:
-        """Return the node of the paragraph at ``position`` (1-based)."""
-        node = self.paragraphs.get(position)
-        if node is None:
-            node = paragraph_iri(self.ctx.base, self.ctx.cable_id, position)
-            self.paragraphs[position] = node
-        return node
 
     def mention(
         self,
@@ -513,25 +512,27 @@ class _Parts:
         5147 ``#char=start,end`` after the paragraph's IRI): the span costs no quads of
         its own. Elsewhere it is numbered, ``<cable>/mention/<index>``.
         """
-        ctx = self.ctx
-        g = ctx.graph
+        # the hottest loop of the mapping stage (a node per wording): terms bound locally
+        g = self.ctx.graph
         start, end = span
         if paragraph is not None and 0 <= paragraph < self.count:
-            part = self.paragraph(paragraph + 1)
+            part = self.paragraphs.get(paragraph)
+            if part is None:
+                part = self.paragraphs[paragraph] = paragraph_iri(
+                    self.ctx.base, self.ctx.cable_id, paragraph + 1
+                )
             if start is not None and end is not None:
                 node = NamedNode(f"{part.value}#char={start},{end}")
             else:
-                node = NamedNode(f"{ctx.cable.value}/mention/{index}")
-            where = Quad(node, T.isPartOf, part, g)
+                node = NamedNode(f"{g.value}/mention/{index}")
+            where = Quad(node, _IS_PART_OF, part, g)
         else:
-            node = NamedNode(f"{ctx.cable.value}/mention/{index}")
+            node = NamedNode(f"{g.value}/mention/{index}")
             # outside the body, or a body extraction split that the parser left whole
-            where = Quad(node, _IN_HEADER_OF if paragraph is None else _IN_BODY_OF, ctx.cable, g)
-        quads.append(Quad(node, T.type, _MENTION, g))
-        quads.append(Quad(node, _MENTION_OF, target, g))
-        quads.append(where)
+            where = Quad(node, _IN_HEADER_OF if paragraph is None else _IN_BODY_OF, g, g)
+        quads += (Quad(node, _TYPE, _MENTION, g), Quad(node, _MENTION_OF, target, g), where)
         if text:
-            quads.append(Quad(node, T.text, Literal(text), g))
+            quads.append(Quad(node, _TEXT, Literal(text), g))
 
 
 def _time_literal(value: str, cable_id: str, field: str) -> Literal:
