@@ -179,6 +179,9 @@ elif what == "rapper":
         raise SystemExit(f"rapper failed on {args[0]}: {done.stderr[-500:]}")
     figures["count"] = int(lines[0].split("returned")[1].split()[0])
 figures["cpu_s"] = time.process_time() - cpu
+if what == "rapper":
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    figures["cpu_s"] = usage.ru_utime + usage.ru_stime
 figures["wall_s"] = time.perf_counter() - wall
 own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # rapper
