@@ -265,3 +265,36 @@ def test_a_page_published_under_a_garbled_id_is_its_own_cable_node() -> None:
         ("08MANAMA492", base + "08MANAMA492"),
     ]
     assert ask(s, f"<{base}08ECTION01OF02MANAMA492/paragraph/9> dcterms:isPartOf ?c")
+
+
+def test_an_entity_described_by_an_earlier_cable_keeps_each_cable_s_own_names() -> None:
+    # descriptions are cached per process: the second cable must still state its own
+    # wording, and the first cable mapped again must give exactly its first quads
+    from kg.model import Entity, Mention, Paragraph
+
+    def cable(cable_id: str, wording: str) -> Cable:
+        iom = Entity(
+            "org/iom",
+            "organization",
+            "International Organization for Migration",
+            [wording],
+            {"gazetteer": True, "org_type": "international_organization", "parent": "org/un"},
+        )
+        return Cable(
+            cable_id,
+            cable_id,
+            paragraphs=[Paragraph(f"{wording} trained.")],
+            mentions=[Mention(iom, wording, 0, 0, len(wording))],
+        )
+
+    def alt_labels(quads: list) -> set[str]:
+        return {q.object.value for q in quads if q.predicate.value.endswith("#altLabel")}
+
+    first = list(cable_quads(cable("07ASTANA367", "IOM")))
+    second = list(cable_quads(cable("07ASTANA368", "OIM")))
+    again = list(cable_quads(cable("07ASTANA367", "IOM")))
+    assert alt_labels(first) == {"IOM"}
+    assert alt_labels(second) == {"OIM"}
+    assert {str(q) for q in again} == {str(q) for q in first}
+    parents = {q.object.value for q in second if q.predicate.value.endswith("subOrganizationOf")}
+    assert parents == {"https://w3id.org/cablegraph/id/org/un"}

@@ -1,6 +1,6 @@
 """Cable → RDF quads: one pure mapper per aspect, composed by :func:`cable_quads`.
 
-Each mapper is a function ``(cable, ctx) -> Iterator[pyoxigraph.Quad]`` that reads only
+Each mapper is a function ``(cable, ctx) -> Iterable[pyoxigraph.Quad]`` that reads only
 the :class:`kg.model.Cable` (never raw text) and does no I/O. A cable's own statements go
 in the named graph whose IRI is the cable's IRI (``ctx.graph``); descriptions of shared
 entities (posts, persons, cited cables, TAG concepts) go in the default graph. IRIs come
@@ -10,6 +10,12 @@ Aspects are registered by name in :data:`MAPPERS`; another stage adds its own wi
 :func:`register`. The ``entities`` aspect (:mod:`kg.mapping.entities`) maps what the
 extraction stage put on the cable; it yields nothing for a cable without mentions. The
 pipeline calls :func:`cable_quads`.
+
+Mapping runs once per cable over the whole archive, so its cost is mostly pyoxigraph's
+term and quad constructors (benchmarks/map_speed.py): IRIs of shared entities are checked
+and built once per process (:mod:`kg.mapping.iris`), so are addressees and entity
+descriptions; the hot mappers append to one list instead of yielding quad by quad; a
+default-graph quad is built without a graph argument (the same quad, built faster).
 """
 
 from __future__ import annotations
