@@ -537,12 +537,25 @@ class _Parts:
 
 def _time_literal(value: str, cable_id: str, field: str) -> Literal:
     """A day as xsd:date; a month or year the cable leaves at that precision as such."""
+    known = _TIMES.get(value)
+    if known is not None:
+        return known
     text = value.strip()
     if _YEAR_MONTH.match(text):
-        return Literal(text, datatype=_XSD_YEAR_MONTH)
-    if _YEAR.match(text):
-        return Literal(text, datatype=_XSD_YEAR)
-    return date_literal(text, cable_id, field)
+        literal = Literal(text, datatype=_XSD_YEAR_MONTH)
+    elif _YEAR.match(text):
+        literal = Literal(text, datatype=_XSD_YEAR)
+    else:
+        literal = date_literal(text, cable_id, field)
+    if len(_TIMES) < _TIMES_LIMIT:
+        _TIMES[value] = literal
+    return literal
+
+
+# Event dates repeat across cables; a date that raised is never stored, so its error
+# still names the cable it is in.
+_TIMES: dict[str, Literal] = {}
+_TIMES_LIMIT = 1 << 14
 
 
 def _event(
