@@ -124,6 +124,8 @@ class _Nodes:
         self.undescribed: dict[str, NamedNode] = {}
         # event types this cable's events have, described once in the default graph
         self.event_types: set[str] = set()
+        # the city forms of the origin and station, read once (see _sends)
+        self.sending_cities: frozenset[str] | None = None
 
     def node(self, entity: Entity) -> NamedNode:
         """Return (and remember) the node of ``entity``."""
@@ -152,14 +154,16 @@ class _Nodes:
 
     def _sends(self, key: str) -> bool:
         """Tell whether a post key names the city of the cable's origin or station."""
-        origin = (self.cable.origin or "").strip()
-        for kind in _POST_WORDS:
-            if origin.startswith(kind + " "):
-                origin = origin[len(kind) + 1 :]
-                break
-        station = self.cable.station or station_of(self.cable.canonical_id) or ""
-        wanted = _city_form(key.partition("/")[2])
-        return wanted in {_city_form(slug(origin)), _city_form(slug(station))} - {""}
+        if self.sending_cities is None:
+            origin = (self.cable.origin or "").strip()
+            for kind in _POST_WORDS:
+                if origin.startswith(kind + " "):
+                    origin = origin[len(kind) + 1 :]
+                    break
+            station = self.cable.station or station_of(self.cable.canonical_id) or ""
+            cities = {_city_form(slug(origin)), _city_form(slug(station))} - {""}
+            self.sending_cities = frozenset(cities)
+        return _city_form(key.partition("/")[2]) in self.sending_cities
 
     def _resolve(self, entity: Entity) -> NamedNode:
         names = [entity.label, *entity.alt_labels]
