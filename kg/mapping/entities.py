@@ -325,7 +325,7 @@ _DESCRIBED = (
 # least recently used first out, so a worker's memory stays flat over any number of cables.
 _DESCRIPTIONS: OrderedDict[tuple[object, ...], tuple[tuple[Quad, ...], tuple[_Pointer, ...]]]
 _DESCRIPTIONS = OrderedDict()
-_DESCRIPTIONS_LIMIT = 1 << 15
+_DESCRIPTIONS_LIMIT = 1 << 14
 
 
 def _description(entity: Entity, node: NamedNode, nodes: _Nodes) -> list[Quad]:
