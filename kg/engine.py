@@ -18,6 +18,7 @@ does not grow with the corpus. Every engine runs the same :func:`kg.work.build_b
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 from collections import deque
@@ -110,22 +111,28 @@ def _run_local(
 ) -> Iterator[list[CableResult]]:
     workers = worker_count(config)
     prepare_worker(settings)
-    if workers == 1:
-        for batch in batches:
-            yield build_batch(batch, settings)
-        return
-    executor: Executor = ProcessPoolExecutor(workers, mp_context=_fork_context())
-    with executor:
-        try:
-            yield from _windowed(
-                batches,
-                lambda batch: executor.submit(build_batch, batch, settings),
-                Future.result,
-                config.in_flight or 2 * workers,
-            )
-        except BaseException:
-            executor.shutdown(wait=False, cancel_futures=True)
-            raise
+    # the tables just loaded live as long as the process: out of the collector's sight,
+    # full collections stop rescanning them, and forked workers stop touching their pages
+    gc.freeze()
+    try:
+        if workers == 1:
+            for batch in batches:
+                yield build_batch(batch, settings)
+            return
+        executor: Executor = ProcessPoolExecutor(workers, mp_context=_fork_context())
+        with executor:
+            try:
+                yield from _windowed(
+                    batches,
+                    lambda batch: executor.submit(build_batch, batch, settings),
+                    Future.result,
+                    config.in_flight or 2 * workers,
+                )
+            except BaseException:
+                executor.shutdown(wait=False, cancel_futures=True)
+                raise
+    finally:
+        gc.unfreeze()
 
 
 def _fork_context() -> multiprocessing.context.BaseContext:

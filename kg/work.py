@@ -199,9 +199,11 @@ def _map_cable(
     # the id the mappers keyed the cable's IRI by: the manifest and prune use it
     cable_id = graph.value.removeprefix(settings.base_iri + "cable/")
     # the version node is this cable's alone: it travels with the named graph
-    own = [q for q in quads if q.graph_name == graph]
+    own: list[ox.Quad] = []
+    shared: list[ox.Quad] = []
+    for quad in quads:
+        (shared if type(quad.graph_name) is ox.DefaultGraph else own).append(quad)
     own.extend(current_version_quads(settings.base_iri, cable_id, version))
-    shared = [q for q in quads if q.graph_name != graph]
     data = ox.serialize(own, format=ox.RdfFormat.N_QUADS) or b""
     tail = ox.serialize(shared, format=ox.RdfFormat.N_QUADS) or b""
     seconds["map"] = time.perf_counter() - clock
