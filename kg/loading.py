@@ -41,6 +41,8 @@ class LoadCounts:
 
     built: int = 0
     unchanged: int = 0
+    #: the named graphs (re)built in this run, for an incremental build's validation
+    graphs: list[str] = field(default_factory=list)
     pruned: int = 0
     quads: int = 0
     rejects: list[Reject] = field(default_factory=list)
@@ -221,6 +223,7 @@ def _store_batch(
             ManifestRow(result.cable_id, result.content_hash, result.version, result.source)
         )
         counts.built += 1
+        counts.graphs.append(result.graph)
         counts.quads += result.quads
 
 

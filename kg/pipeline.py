@@ -130,6 +130,8 @@ def build(config: Config, sources: list[str] | None = None) -> BuildReport:
     KgError
         On a reject when ``build.strict`` is set, or when the store cannot be written.
     """
+    from pyoxigraph import NamedNode
+
     from kg.export import EXPORT_FORMATS, export
     from kg.loading import load_cables
     from kg.manifest import MANIFEST_NAME, Manifest
@@ -179,7 +181,9 @@ def build(config: Config, sources: list[str] | None = None) -> BuildReport:
         redo = previous is None or counts.changed
         analysis = None
         if config.build.validate and redo:
-            result = validate_store(store, sample=config.build.validate_sample)
+            # an incremental build checks the cables it rebuilt (and what they point to)
+            rebuilt = [NamedNode(g) for g in counts.graphs] if previous is not None else None
+            result = validate_store(store, sample=config.build.validate_sample, cables=rebuilt)
             report.validation = result.to_dict()
             timings["validate"] = result.seconds
         if config.build.analyze and (redo or not (out / config.analytics.out).exists()):

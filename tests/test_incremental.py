@@ -128,8 +128,11 @@ def test_a_changed_cable_replaces_exactly_its_named_graph(
     old_version = hashlib.sha256(b"html\0" + page.name.encode() + b"\0" + text.encode()).hexdigest()
     assert "<pre>" in text
     page.write_text(text.replace("<pre>", "<pre>A NEW FIRST LINE OF THE BODY.\n", 1), "utf-8")
-    report = build(_config(out), [str(sources)])
+    report = build(_config(out, validate=True), [str(sources)])
     assert (report.built, report.unchanged) == (1, 23)
+    # SHACL checks the rebuilt cable, not the 23 it left alone
+    assert report.validation is not None
+    assert (report.validation["cables_checked"], report.validation["violations"]) == (1, 0)
     after = _graphs(out)
     graph = f"{BASE}cable/{cable_id}"
     assert set(after) == set(before)
