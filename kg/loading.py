@@ -152,13 +152,15 @@ class _Buffer:
     """N-Quads waiting to be bulk-loaded: fewer, larger loads cost the store less CPU.
 
     What cables state in the default graph (an entity's labels, a place's coordinates)
-    is the same in every cable that names the entity: each line is loaded once a build.
+    is the same in every cable that names the entity: a line is loaded once while the
+    buffer remembers it.
     """
 
     LIMIT = 32 * 1024 * 1024
-    #: shared lines remembered at most: a few hundred thousand cover a corpus's entities;
-    #: past that (stubs of cited cables grow with the corpus) the memory starts afresh
-    SHARED_LINES = 400_000
+    #: shared lines remembered at most (~25 MB): most repeats are of frequent entities,
+    #: seen again soon; past that (stubs of cited cables grow with the corpus) the
+    #: memory starts afresh, so it stays flat however large the corpus
+    SHARED_LINES = 100_000
 
     def __init__(self, store: GraphStore) -> None:
         self.store = store
