@@ -132,6 +132,7 @@ def build(config: Config, sources: list[str] | None = None) -> BuildReport:
     """
     from pyoxigraph import NamedNode
 
+    from kg.background import BackgroundExport, start_export
     from kg.export import EXPORT_FORMATS, export
     from kg.loading import load_cables
     from kg.manifest import MANIFEST_NAME, Manifest
@@ -149,6 +150,8 @@ def build(config: Config, sources: list[str] | None = None) -> BuildReport:
     timings = report.timings
     paths = list(sources or config.sources.paths)
     started = time.perf_counter()
+    background: list[BackgroundExport] = []
+    snapshot: Path | None = None
     try:
         previous = _previous_store(config, out)
         report.incremental = previous is not None
@@ -180,6 +183,18 @@ def build(config: Config, sources: list[str] | None = None) -> BuildReport:
         report.store_quads = len(store)
         redo = previous is None or counts.changed
         analysis = None
+        names = {fmt: f"graph.{EXPORT_FORMATS.get(fmt, fmt)}" for fmt in config.build.exports}
+        report.exports.update(names)
+        todo = [fmt for fmt, name in names.items() if redo or not (out / name).exists()]
+        if isinstance(store, OxigraphStore) and store.path is not None and todo:
+            # an on-disk store is exported by other processes while this one validates
+            # and analyses (the files hold the graph as built, before the write-back)
+            # from a checkpoint (hard links): files the store compacts away meanwhile stay
+            snapshot = staging.parent / f".export-{os.getpid()}"
+            shutil.rmtree(snapshot, ignore_errors=True)
+            store.backup(snapshot)
+            background = [start_export(snapshot, fmt, staging / names[fmt]) for fmt in todo]
+            todo = []
         if config.build.validate and redo:
             # an incremental build checks the cables it rebuilt (and what they point to)
             rebuilt = [NamedNode(g) for g in counts.graphs] if previous is not None else None
@@ -194,13 +209,15 @@ def build(config: Config, sources: list[str] | None = None) -> BuildReport:
             clock = time.perf_counter()
             write_view(config, store, staging / config.viewer.out, analysis=analysis)
             timings["view"] = time.perf_counter() - clock
-        for fmt in config.build.exports:
-            name = f"graph.{EXPORT_FORMATS.get(fmt, fmt)}"
-            report.exports[fmt] = name
-            if redo or not (out / name).exists():
-                clock = time.perf_counter()
-                export(store, fmt, staging / name)
-                timings[f"export_{fmt}"] = time.perf_counter() - clock
+        for fmt in todo:
+            clock = time.perf_counter()
+            export(store, fmt, staging / names[fmt])
+            timings[f"export_{fmt}"] = time.perf_counter() - clock
+        while background:
+            job = background.pop(0)
+            timings[f"export_{job.fmt}"] = job.wait()
+        if snapshot is not None:
+            shutil.rmtree(snapshot, ignore_errors=True)
         store.close()
         manifest.close()
         timings["total"] = time.perf_counter() - started
@@ -210,6 +227,10 @@ def build(config: Config, sources: list[str] | None = None) -> BuildReport:
         # the manifest last: a store newer than its manifest only redoes changed cables
         _promote(staging, out, last=MANIFEST_NAME)
     finally:
+        for job in background:
+            job.cancel()
+        if snapshot is not None:
+            shutil.rmtree(snapshot, ignore_errors=True)
         shutil.rmtree(staging, ignore_errors=True)
     return report
 

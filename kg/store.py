@@ -217,10 +217,14 @@ class OxigraphStore(GraphStore):
     def __len__(self) -> int:
         return len(self.store)
 
+    def flush(self) -> None:
+        """Write what is held in memory to disk, so a read-only opening sees it all."""
+        if not self.read_only:
+            self.store.flush()
+
     def close(self) -> None:
         if self.path is not None:
-            if not self.read_only:
-                self.store.flush()
+            self.flush()
             del self.store
 
 
