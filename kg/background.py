@@ -15,7 +15,6 @@ import multiprocessing
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from kg.errors import StoreError
 
@@ -59,32 +58,23 @@ def start_export(store_path: Path, fmt: str, path: Path) -> BackgroundExport:
     """Start exporting the on-disk store at ``store_path`` as ``fmt`` to ``path``.
 
     ``store_path`` should be a checkpoint (:meth:`kg.store.OxigraphStore.backup`) no one
-    writes to; returns once the export has opened it.
+    writes to, so the caller may go on writing to the store itself.
     """
     # spawn: a fork would copy the parent's open RocksDB handles and threads
     context = multiprocessing.get_context("spawn")
-    opened = context.Event()
     process = context.Process(
-        target=_export, args=(str(store_path), fmt, str(path), opened), name=f"kg-export-{fmt}"
+        target=_export, args=(str(store_path), fmt, str(path)), name=f"kg-export-{fmt}"
     )
     started = time.perf_counter()
     process.start()
-    job = BackgroundExport(fmt, path, process, started)
-    # a read-only opening sees the store as it was then: the caller may write again
-    # (the analytics' write-back) only once the export holds its snapshot
-    while not opened.wait(0.05):
-        if not process.is_alive():
-            job.wait()  # raises with the exit code
-            break
-    return job
+    return BackgroundExport(fmt, path, process, started)
 
 
-def _export(store_path: str, fmt: str, path: str, opened: Any) -> None:
+def _export(store_path: str, fmt: str, path: str) -> None:
     from kg.export import export
     from kg.store import OxigraphStore
 
     store = OxigraphStore(store_path, read_only=True)
-    opened.set()
     try:
         export(store, fmt, path)
     finally:

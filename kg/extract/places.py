@@ -119,7 +119,6 @@ def city_entity(gazetteer: Gazetteer, city: City) -> Entity:
         key += f"-{city.country.lower()}"
         if by_country.get(city.country, city.geonameid) != city.geonameid:
             key += f"-{city.geonameid}"
-    country = gazetteer.countries.get(city.country)
     return Entity(
         key=key,
         type="place",
@@ -130,7 +129,7 @@ def city_entity(gazetteer: Gazetteer, city: City) -> Entity:
             "geonameid": city.geonameid,
             "lat": city.lat,
             "long": city.long,
-            "contained_in": f"place/{slug(country.name)}" if country else None,
+            "contained_in": _country_key(gazetteer, city.country),
             "gazetteer": True,
         },
     )
@@ -145,15 +144,14 @@ def _named_place(context: ExtractContext, name: str, kind: str, place_type: str)
         entity = region_entity(gazetteer, region)  # "Limon province" is Limon
         entity.alt_labels.append(label)
         return entity
-    country = gazetteer.countries.get(code or "")
     attributes: dict[str, object] = {
         "place_type": place_type,
         "country": code,
-        "contained_in": f"place/{slug(country.name)}" if country else None,
+        "contained_in": _country_key(gazetteer, code),
     }
     # A province or oblast is mostly named after its capital ("Limon province",
     # "Karaganda oblast"): that city's point stands in for the region's.
-    seat = next((c for c in gazetteer.cities.get(name, ()) if c.country == code), None)
+    seat = _same_named_city(gazetteer, name, code)
     if seat is not None:
         attributes.update(lat=seat.lat, long=seat.long, located_by=f"geonames:{seat.geonameid}")
     return Entity(
@@ -162,6 +160,17 @@ def _named_place(context: ExtractContext, name: str, kind: str, place_type: str)
         label=label,
         attributes=attributes,
     )
+
+
+def _country_key(gazetteer: Gazetteer, code: str | None) -> str | None:
+    """The key of the country a place is contained in (None when the code is unknown)."""
+    country = gazetteer.countries.get(code or "")
+    return f"place/{slug(country.name)}" if country else None
+
+
+def _same_named_city(gazetteer: Gazetteer, name: str, code: str | None) -> City | None:
+    """The city of that name in that country: a region's seat, whose point stands in."""
+    return next((c for c in gazetteer.cities.get(name, ()) if c.country == code), None)
 
 
 def region_entity(gazetteer: Gazetteer, region: Region) -> Entity:
@@ -174,10 +183,7 @@ def region_entity(gazetteer: Gazetteer, region: Region) -> Entity:
     >>> e.key, e.attributes["contained_in"], e.attributes["iso"]
     ('place/assam-in', 'place/india', 'IN-AS')
     """
-    country = gazetteer.countries.get(region.country)
-    seat = next(
-        (c for c in gazetteer.cities.get(region.name, ()) if c.country == region.country), None
-    )
+    seat = _same_named_city(gazetteer, region.name, region.country)
     return Entity(
         key=f"place/{slug(region.name)}-{region.country.lower()}",
         type="place",
@@ -186,7 +192,7 @@ def region_entity(gazetteer: Gazetteer, region: Region) -> Entity:
             "place_type": "region",
             "country": region.country,
             "iso": region.code,
-            "contained_in": f"place/{slug(country.name)}" if country else None,
+            "contained_in": _country_key(gazetteer, region.country),
             "lat": seat.lat if seat else None,
             "long": seat.long if seat else None,
             "gazetteer": True,
