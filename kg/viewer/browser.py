@@ -10,8 +10,11 @@ time until physics stabilises, and a PNG screenshot. Used by the viewer tests,
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
+import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -90,6 +93,8 @@ class Chromium:
             [str(self.executable), *FLAGS, f"--user-data-dir={self._profile.name}", "about:blank"],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            # its own process group: the renderer and helper processes go with it
+            start_new_session=True,
         )
         port = self._port()
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=10) as reply:
@@ -111,13 +116,20 @@ class Chromium:
         if self._socket is not None:
             self._socket.close()
         if self._process is not None:
-            self._process.terminate()
+            self._signal_group(signal.SIGTERM)
             try:
                 self._process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 self._process.kill()
                 self._process.wait()
+            # helpers that outlive the browser would still write into the profile
+            self._signal_group(signal.SIGKILL)
         self._profile.cleanup()
+
+    def _signal_group(self, signum: int) -> None:
+        assert self._process is not None
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(self._process.pid, signum)
 
     def send(self, method: str, **params: Any) -> dict[str, Any]:
         """Call a DevTools method and return its result; events seen meanwhile are kept."""
