@@ -11,10 +11,18 @@ then cables/s, the ratio parse/floor, and the peak resident memory of the proces
 Run from the project root::
 
     .venv/bin/python benchmarks/parse_speed.py [ARCHIVE]
+
+``--digest [ARCHIVE ...]`` instead prints, for each archive (default: the three under
+``../shared/corpus``), a SHA-256 over what the sources yield (every RawCable and Reject)
+and one over what the parser makes of it (every Cable and Reject as ``dataclasses.asdict``
+JSON with sorted keys). A speed-up of the reader or the parser must leave both unchanged.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import json
 import os
 import resource
 import sys
@@ -29,7 +37,13 @@ from kg.model import Reject
 from kg.sources import iter_members, iter_sources
 
 PROJECT = Path(__file__).resolve().parent.parent
-CORPUS_6712 = PROJECT.parent / "shared" / "corpus" / "cablegate-html-6712.tar.xz"
+CORPUS = PROJECT.parent / "shared" / "corpus"
+CORPUS_6712 = CORPUS / "cablegate-html-6712.tar.xz"
+DIGEST_ARCHIVES = (
+    CORPUS_6712,
+    CORPUS / "cablegate-html-2010-12-22-snapshot-1869.tar.xz",
+    CORPUS / "body-only-3043.tar.xz",
+)
 
 
 @dataclass(frozen=True)
@@ -90,5 +104,34 @@ def main(archive: Path = CORPUS_6712) -> int:
     return 0
 
 
+def _digest(items: Iterable[object]) -> tuple[str, int]:
+    """SHA-256 over the sorted-key JSON of each dataclass item, in order; and the count."""
+    sha = hashlib.sha256()
+    count = 0
+    for item in items:
+        record = {"type": type(item).__name__, **dataclasses.asdict(item)}  # type: ignore[call-overload]
+        sha.update(json.dumps(record, sort_keys=True, ensure_ascii=False).encode())
+        sha.update(b"\n")
+        count += 1
+    return sha.hexdigest(), count
+
+
+def digests(archives: Iterable[Path]) -> int:
+    """Print the sources and parse digests of each archive."""
+    config = SourcesConfig()
+    for archive in archives:
+        if not archive.exists():
+            print(f"parse_speed: {archive} is absent (needs ../shared beside the project)")
+            return 2
+        sources, count = _digest(iter_sources(archive, config=config))
+        parsed, _ = _digest(read_cables(archive))
+        print(f"{archive.name}: {count} items")
+        print(f"  sources {sources}")
+        print(f"  parse   {parsed}")
+    return 0
+
+
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--digest"]:
+        sys.exit(digests([Path(a) for a in sys.argv[2:]] or DIGEST_ARCHIVES))
     sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else CORPUS_6712))
