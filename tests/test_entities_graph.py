@@ -180,7 +180,7 @@ def test_a_mention_is_traced_to_the_words_of_its_paragraph(seed: OxigraphStore) 
         seed,
         # the mention is named by its span in the paragraph (RFC 5147, as NIF does)
         f"""SELECT ?position ?paragraph ?text ?start ?end WHERE {{
-          ?m a cg:Mention ; cg:mentionOf ?e ; dcterms:isPartOf ?p ; schema:text ?text .
+          ?m cg:mentionOf ?e ; dcterms:isPartOf ?p ; schema:text ?text .
           ?e skos:altLabel "ICITAP"@en ; a cg:Organization .
           ?p a cg:Paragraph ; dcterms:isPartOf {C} ; schema:position ?position ;
              schema:text ?paragraph .
@@ -198,6 +198,20 @@ def test_a_mention_is_traced_to_the_words_of_its_paragraph(seed: OxigraphStore) 
         "ICITAP",
         "International Criminal Investigative Assistance Training Program",
     }
+
+
+def test_a_mention_is_a_cg_mention_by_the_domain_of_mention_of(seed: OxigraphStore) -> None:
+    # no rdf:type on the most numerous nodes: the ontology's domain gives the class
+    from rdflib import RDFS, Graph, URIRef
+
+    from kg.validate import ontology_path
+
+    mentions = select(seed, "SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m cg:mentionOf ?e }")
+    assert int(mentions.rows[0][0] or 0) > 20
+    assert not ask(seed, "?m cg:mentionOf ?e ; a ?class")
+    ontology = Graph().parse(ontology_path("cablegraph.ttl"))
+    cg = "https://w3id.org/cablegraph/ontology#"
+    assert ontology.value(URIRef(cg + "mentionOf"), RDFS.domain) == URIRef(cg + "Mention")
 
 
 def test_every_mentioned_entity_has_one_preflabel(seed: OxigraphStore) -> None:

@@ -35,6 +35,8 @@ FAULTS = [
     _q(ID + "org/ghost", TYPE, ox.NamedNode(CG + "Organization"), CITING),
     # a paragraph with neither cable nor position
     _q(ID + "cable/07ASTANA367/paragraph/99", TYPE, ox.NamedNode(CG + "Paragraph"), SEED),
+    # an (untyped) mention that is in no paragraph and no header
+    _q(ID + "cable/07ASTANA367/mention/99", CG + "mentionOf", ox.NamedNode(ID + "org/inl"), SEED),
     # an affiliation with a node of no type
     _q(ID + "person/ordway", "https://schema.org/affiliation", ox.NamedNode(ID + "org/nowhere"),
        SEED),
@@ -73,6 +75,7 @@ def test_chunks_find_what_the_whole_graph_check_finds(faulty: OxigraphStore) -> 
     assert report.chunks > 10
     assert (report.violations, _focus_nodes(report.text)) == expected
     assert sorted(set(expected[1])) == [
+        f"<{ID}cable/07ASTANA367/mention/99>",
         f"<{ID}cable/07ASTANA367/paragraph/99>",
         f"<{ID}org/ghost>",
         f"<{ID}person/ordway>",

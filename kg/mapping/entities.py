@@ -7,9 +7,11 @@ whose description is a function of its key alone, so the descriptions many cable
 of it in the default graph agree: one ``skos:prefLabel`` (the gazetteer's name, else a
 label spelled from the key), its names as ``skos:altLabel``, type and fixed facts. What
 a cable says that another may contradict (a job title, an affiliation, who runs a
-programme) and the events it reports go in the cable's named graph, with a
-``cg:Mention`` for each wording of an entity in a paragraph (its first place there),
-traced to its ``cg:Paragraph``.
+programme) and the events it reports go in the cable's named graph, with a mention
+node for each wording of an entity in a paragraph (its first place there), traced to its
+``cg:Paragraph``. A mention node is not typed: ``cg:mentionOf`` makes it a ``cg:Mention``
+(the property's ``rdfs:domain``), so the type would be a fourth of the mentions' quads,
+the most numerous nodes of the graph, saying nothing new.
 
 Nodes are shared with the other mappers: a post is the routing table's post (the sending
 post is the node of the cable's ``cg:origin``), a country the node the geographic TAGS
@@ -46,8 +48,7 @@ if TYPE_CHECKING:
 
 __all__ = ["entity_label", "entity_quads"]
 
-_MENTION = NamedNode(str(CG.Mention))
-_TYPE, _TEXT, _IS_PART_OF = T.type, T.text, T.isPartOf
+_TEXT, _IS_PART_OF = T.text, T.isPartOf
 _MENTION_OF = NamedNode(str(CG.mentionOf))
 _IN_HEADER_OF = NamedNode(str(CG.inHeaderOf))
 _IN_BODY_OF = NamedNode(str(CG.inBodyOf))
@@ -242,7 +243,7 @@ def entity_quads(cable: Cable, ctx: MappingContext) -> list[Quad]:
     -------
     list of pyoxigraph.Quad
         In the cable's graph: ``schema:mentions`` of every entity and event, the
-        ``cg:Mention`` nodes, events, and per-cable claims (job titles, affiliations,
+        mention nodes (``cg:mentionOf``), events, and per-cable claims (job titles, affiliations,
         who runs a programme, persons a cable is for). In the default graph: each
         entity's key-determined description.
 
@@ -510,7 +511,7 @@ class _Parts:
         text: str,
         span: tuple[int | None, int | None] = (None, None),
     ) -> None:
-        """Add one cg:Mention: what it names, and its paragraph (or the cable, outside the body).
+        """Add one mention: what it names, and its paragraph (or the cable, outside the body).
 
         A mention in a paragraph is named by its place there, as NIF names strings (RFC
         5147 ``#char=start,end`` after the paragraph's IRI): the span costs no quads of
@@ -534,7 +535,8 @@ class _Parts:
             node = NamedNode(f"{g.value}/mention/{index}")
             # outside the body, or a body extraction split that the parser left whole
             where = Quad(node, _IN_HEADER_OF if paragraph is None else _IN_BODY_OF, g, g)
-        quads += (Quad(node, _TYPE, _MENTION, g), Quad(node, _MENTION_OF, target, g), where)
+        # untyped: cg:mentionOf's domain says it is a cg:Mention (ontology/cablegraph.ttl)
+        quads += (Quad(node, _MENTION_OF, target, g), where)
         if text:
             quads.append(Quad(node, _TEXT, Literal(text), g))
 
