@@ -1,24 +1,32 @@
-"""Exports written by a separate process while the build goes on with its other stages.
+"""Exports and validation run by separate processes while the build goes on.
 
-:func:`kg.pipeline.build` starts one export process per format as soon as the cable
-stage has loaded an on-disk Oxigraph store: each opens a checkpoint of the store
-read-only (a snapshot of the built graph) and streams it to its file while the build
-validates, analyses and draws the viewer page, so the second core is not idle during
-those single-threaded stages. The files hold the graph as built from the cables; the
-analytics results the build writes back afterwards are in the store and the report,
-not in them.
+:func:`kg.pipeline.build` starts them as soon as the cable stage has loaded an on-disk
+Oxigraph store: each opens a checkpoint of the store read-only (a snapshot of the built
+graph) and exports it to a file, or SHACL-validates it, while the build analyses and
+draws the viewer page, so the second core is not idle during those single-threaded
+stages. They see the graph as built from the cables; the analytics results the build
+writes back afterwards are in the store and the report, not in them.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.errors import StoreError
 
-__all__ = ["BackgroundExport", "start_export"]
+if TYPE_CHECKING:
+    from kg.validate import ValidationReport
+
+__all__ = ["BackgroundExport", "BackgroundValidation", "start_export", "start_validation"]
+
+# spawn: a fork would copy the parent's open RocksDB handles and threads
+_SPAWN = multiprocessing.get_context("spawn")
 
 
 @dataclass
@@ -60,9 +68,7 @@ def start_export(store_path: Path, fmt: str, path: Path) -> BackgroundExport:
     ``store_path`` should be a checkpoint (:meth:`kg.store.OxigraphStore.backup`) no one
     writes to, so the caller may go on writing to the store itself.
     """
-    # spawn: a fork would copy the parent's open RocksDB handles and threads
-    context = multiprocessing.get_context("spawn")
-    process = context.Process(
+    process = _SPAWN.Process(
         target=_export, args=(str(store_path), fmt, str(path)), name=f"kg-export-{fmt}"
     )
     started = time.perf_counter()
@@ -78,4 +84,74 @@ def _export(store_path: str, fmt: str, path: str) -> None:
     try:
         export(store, fmt, path)
     finally:
+        store.close()
+
+
+@dataclass
+class BackgroundValidation:
+    """A SHACL validation of a store checkpoint running in its own process."""
+
+    process: multiprocessing.process.BaseProcess
+    receiver: Connection
+
+    def wait(self) -> ValidationReport:
+        """Wait for the validation and return its report.
+
+        Raises
+        ------
+        StoreError
+            If the validating process died before reporting (its error is on stderr).
+        """
+        try:
+            report: ValidationReport = self.receiver.recv()
+        except EOFError:
+            self.process.join()
+            raise StoreError(
+                f"the validation process failed (exit code {self.process.exitcode}; "
+                "its error is printed above)"
+            ) from None
+        finally:
+            self.receiver.close()
+        self.process.join()
+        return report
+
+    def cancel(self) -> None:
+        """Stop the validation if it still runs (the build failed)."""
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join()
+        self.receiver.close()
+
+
+def start_validation(
+    store_path: Path, sample: int, cables: Sequence[str] | None
+) -> BackgroundValidation:
+    """Start :func:`kg.validate.validate_store` on the checkpoint at ``store_path``.
+
+    ``sample`` and ``cables`` (graph IRIs: an incremental build's rebuilt cables) are
+    passed on as they are.
+    """
+    receiver, sender = _SPAWN.Pipe(duplex=False)
+    process = _SPAWN.Process(
+        target=_validate,
+        args=(str(store_path), sample, None if cables is None else list(cables), sender),
+        name="kg-validate",
+    )
+    process.start()
+    sender.close()  # the child holds its own end: its death ends the parent's recv
+    return BackgroundValidation(process, receiver)
+
+
+def _validate(store_path: str, sample: int, cables: list[str] | None, sender: Connection) -> None:
+    from pyoxigraph import NamedNode
+
+    from kg.store import OxigraphStore
+    from kg.validate import validate_store
+
+    store = OxigraphStore(store_path, read_only=True)
+    try:
+        graphs = None if cables is None else [NamedNode(graph) for graph in cables]
+        sender.send(validate_store(store, sample=sample, cables=graphs))
+    finally:
+        sender.close()
         store.close()

@@ -181,7 +181,8 @@ def _run_dask(
 
 
 def write_partition(batch: Batch, settings: WorkSettings, path: str) -> tuple[str, list[Any]]:
-    """Build a batch, write its N-Quads to ``path``; return the path and each cable's span.
+    """Build a batch, write its N-Quads (and Turtle) to ``path``; return the path and each
+    cable's spans in it.
 
     What a Dask task runs: the bytes go through the partition folder, not the scheduler.
     """
@@ -191,19 +192,22 @@ def write_partition(batch: Batch, settings: WorkSettings, path: str) -> tuple[st
     with open(path, "wb") as handle:
         for result in results:
             handle.write(result.nquads)
-            spans.append((offset, offset + len(result.nquads)))
-            offset += len(result.nquads)
-            result.nquads = b""
+            handle.write(result.turtle)
+            middle = offset + len(result.nquads)
+            end = middle + len(result.turtle)
+            spans.append((offset, middle, end))
+            offset = end
+            result.nquads = result.turtle = b""
     return path, list(zip(results, spans, strict=True))
 
 
 def read_partition(written: tuple[str, list[Any]]) -> list[CableResult]:
-    """Read a partition back into its results' N-Quads and remove the file."""
+    """Read a partition back into its results' N-Quads (and Turtle); remove the file."""
     path, items = written
     data = Path(path).read_bytes()
     results = []
-    for result, (start, end) in items:
-        result.nquads = data[start:end]
+    for result, (start, middle, end) in items:
+        result.nquads, result.turtle = data[start:middle], data[middle:end]
         results.append(result)
     Path(path).unlink()
     return results

@@ -7,11 +7,13 @@ rest to the engine (:mod:`kg.engine`) in batches, and bulk-loads what comes back
 batch, replacing a cable's named graph when it was built before. A cable whose text
 changed gets a new version node that ``prov:wasRevisionOf`` the old one
 (:mod:`kg.mapping.versions`). With ``build.prune``, cables the sources no longer hold
-leave the store.
+leave the store. A full build may write the Turtle file as it goes
+(:mod:`kg.turtle_stream`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import sys
 import time
@@ -30,6 +32,7 @@ from kg.mapping.versions import revision_quads
 from kg.model import Reject
 from kg.sources import iter_sources
 from kg.store import GraphStore
+from kg.turtle_stream import TurtleStream
 from kg.work import CableResult, WorkSettings, build_fingerprint, content_hash, text_hash
 
 __all__ = ["LoadCounts", "load_cables"]
@@ -61,6 +64,7 @@ def load_cables(
     manifest: Manifest,
     scratch: Path,
     on_reject: Any = None,
+    turtle: TurtleStream | None = None,
 ) -> LoadCounts:
     """Build every new or changed cable under ``paths`` into ``store``; update ``manifest``.
 
@@ -79,6 +83,9 @@ def load_cables(
         A folder this build owns (the Dask engine's partitions).
     on_reject : callable, optional
         Called with each :class:`~kg.model.Reject` (``build.strict`` raises there).
+    turtle : TurtleStream, optional
+        Receives every triple loaded, as Turtle; abandoned when a cable's graph is
+        replaced (only appending is possible).
 
     Returns
     -------
@@ -89,6 +96,8 @@ def load_cables(
     for stage in ("read", "parse", "extract", "map", "store"):
         seconds[stage] = 0.0
     settings = WorkSettings.from_config(config)
+    if turtle is not None:
+        settings = dataclasses.replace(settings, turtle=True)
     fingerprint = build_fingerprint(config)
     manifest.begin_run()
     bar = _progress(config)
@@ -122,7 +131,7 @@ def load_cables(
             yield item, version, key
 
     batches = _batched(todo(), max(1, config.engine.batch_size))
-    buffer = _Buffer(store)
+    buffer = _Buffer(store, turtle)
     for results in run_batches(batches, settings, config.engine, scratch):
         clock = time.perf_counter()
         _store_batch(results, buffer, manifest, config.store.base_iri, counts, reject)
@@ -153,7 +162,7 @@ class _Buffer:
 
     What cables state in the default graph (an entity's labels, a place's coordinates)
     is the same in every cable that names the entity: a line is loaded once while the
-    buffer remembers it.
+    buffer remembers it. What is loaded also goes to the ``turtle`` stream, if any.
     """
 
     LIMIT = 32 * 1024 * 1024
@@ -162,22 +171,30 @@ class _Buffer:
     #: memory starts afresh, so it stays flat however large the corpus
     SHARED_LINES = 100_000
 
-    def __init__(self, store: GraphStore) -> None:
+    def __init__(self, store: GraphStore, turtle: TurtleStream | None = None) -> None:
         self.store = store
+        self.turtle = turtle
         self.chunks: list[bytes] = []
         self.size = 0
         self.cables: set[str] = set()
         self.shared: set[bytes] = set()
 
-    def add(self, cable_id: str, data: bytes, shared_at: int | None = None) -> None:
+    def add(
+        self, cable_id: str, data: bytes, shared_at: int | None = None, turtle: bytes = b""
+    ) -> None:
         """Queue a cable's N-Quads; from byte ``shared_at`` on, lines already queued once
-        this build are dropped."""
+        this build are dropped. ``turtle`` is the part before ``shared_at`` as Turtle."""
+        fresh = b""
         if shared_at is not None and shared_at < len(data):
             if len(self.shared) > self.SHARED_LINES:
                 self.shared.clear()
-            fresh = [line for line in data[shared_at:].splitlines(True) if line not in self.shared]
-            self.shared.update(fresh)
-            data = data[:shared_at] + b"".join(fresh)
+            lines = [line for line in data[shared_at:].splitlines(True) if line not in self.shared]
+            self.shared.update(lines)
+            fresh = b"".join(lines)
+            data = data[:shared_at] + fresh
+        if self.turtle is not None:
+            # default-graph N-Quads lines are N-Triples lines: Turtle as they are
+            self.turtle.write(turtle + fresh)
         self.chunks.append(data)
         self.size += len(data)
         self.cables.add(cable_id)
@@ -215,12 +232,14 @@ def _store_batch(
             buffer.flush()
         previous = manifest.get(result.cable_id)
         if previous is not None:
+            if buffer.turtle is not None:
+                buffer.turtle.abandon()
             buffer.store.remove_graph(ox.NamedNode(result.graph))
             revision = list(revision_quads(base, result.cable_id, result.version, previous.version))
             if revision:
                 data = ox.serialize(revision, format=ox.RdfFormat.N_QUADS) or b""
                 buffer.add(result.cable_id, data)
-        buffer.add(result.cable_id, result.nquads, result.shared_at)
+        buffer.add(result.cable_id, result.nquads, result.shared_at, result.turtle)
         manifest.record(
             ManifestRow(result.cable_id, result.content_hash, result.version, result.source)
         )

@@ -132,13 +132,19 @@ def build(config: Config, sources: list[str] | None = None) -> BuildReport:
     """
     from pyoxigraph import NamedNode
 
-    from kg.background import BackgroundExport, start_export
+    from kg.background import (
+        BackgroundExport,
+        BackgroundValidation,
+        start_export,
+        start_validation,
+    )
     from kg.export import EXPORT_FORMATS, export
     from kg.loading import load_cables
     from kg.manifest import MANIFEST_NAME, Manifest
     from kg.mapping.tables import reference_quads
     from kg.products import write_analysis, write_view
     from kg.store import OxigraphStore, open_store
+    from kg.turtle_stream import TurtleStream, turtle_body
     from kg.validate import validate_store
 
     out = Path(config.build.out)
@@ -151,7 +157,10 @@ def build(config: Config, sources: list[str] | None = None) -> BuildReport:
     paths = list(sources or config.sources.paths)
     started = time.perf_counter()
     background: list[BackgroundExport] = []
+    checking: BackgroundValidation | None = None
     snapshot: Path | None = None
+    turtle: TurtleStream | None = None
+    names = {fmt: f"graph.{EXPORT_FORMATS.get(fmt, fmt)}" for fmt in config.build.exports}
     try:
         previous = _previous_store(config, out)
         report.incremental = previous is not None
@@ -165,13 +174,26 @@ def build(config: Config, sources: list[str] | None = None) -> BuildReport:
             manifest = Manifest(staging / MANIFEST_NAME)
         store = open_store(config.store, staging)
         if previous is None:
-            report.shared_quads = store.add_default(reference_quads(config.store.base_iri))
+            reference = list(reference_quads(config.store.base_iri))
+            report.shared_quads = store.add_default(reference)
+            if "turtle" in names:
+                # a full build writes its Turtle as the cables come (kg.turtle_stream)
+                turtle = TurtleStream(staging / names["turtle"])
+                turtle.write(turtle_body(quad.triple for quad in reference))
         timings["reference"] = time.perf_counter() - clock
         clock = time.perf_counter()
         counts = load_cables(
-            config, paths, store, manifest, staging, on_reject=lambda r: _reject(config, r)
+            config,
+            paths,
+            store,
+            manifest,
+            staging,
+            on_reject=lambda r: _reject(config, r),
+            turtle=turtle,
         )
         timings["cables_wall"] = time.perf_counter() - clock
+        if turtle is not None and turtle.close():
+            timings["export_turtle"] = turtle.seconds
         timings.update(counts.seconds)
         report.built, report.unchanged, report.pruned = (
             counts.built,
@@ -183,22 +205,29 @@ def build(config: Config, sources: list[str] | None = None) -> BuildReport:
         report.store_quads = len(store)
         redo = previous is None or counts.changed
         analysis = None
-        names = {fmt: f"graph.{EXPORT_FORMATS.get(fmt, fmt)}" for fmt in config.build.exports}
         report.exports.update(names)
-        todo = [fmt for fmt, name in names.items() if redo or not (out / name).exists()]
-        if isinstance(store, OxigraphStore) and store.path is not None and todo:
-            # an on-disk store is exported by other processes while this one validates
-            # and analyses (the files hold the graph as built, before the write-back)
-            # from a checkpoint (hard links): files the store compacts away meanwhile stay
+        todo = [
+            fmt
+            for fmt, name in names.items()
+            if (redo or not (out / name).exists()) and not (staging / name).exists()
+        ]
+        validating = config.build.validate and redo
+        # an incremental build checks the cables it rebuilt (and what they point to)
+        rebuilt = counts.graphs if previous is not None else None
+        if isinstance(store, OxigraphStore) and store.path is not None and (todo or validating):
+            # an on-disk store is exported and validated by other processes while this one
+            # analyses (they see the graph as built, before the write-back), from a
+            # checkpoint (hard links): files the store compacts away meanwhile stay
             snapshot = staging.parent / f".export-{os.getpid()}"
             shutil.rmtree(snapshot, ignore_errors=True)
             store.backup(snapshot)
             background = [start_export(snapshot, fmt, staging / names[fmt]) for fmt in todo]
             todo = []
-        if config.build.validate and redo:
-            # an incremental build checks the cables it rebuilt (and what they point to)
-            rebuilt = [NamedNode(g) for g in counts.graphs] if previous is not None else None
-            result = validate_store(store, sample=config.build.validate_sample, cables=rebuilt)
+            if validating:
+                checking = start_validation(snapshot, config.build.validate_sample, rebuilt)
+        elif validating:
+            graphs = None if rebuilt is None else [NamedNode(g) for g in rebuilt]
+            result = validate_store(store, sample=config.build.validate_sample, cables=graphs)
             report.validation = result.to_dict()
             timings["validate"] = result.seconds
         if config.build.analyze and (redo or not (out / config.analytics.out).exists()):
@@ -213,6 +242,11 @@ def build(config: Config, sources: list[str] | None = None) -> BuildReport:
             clock = time.perf_counter()
             export(store, fmt, staging / names[fmt])
             timings[f"export_{fmt}"] = time.perf_counter() - clock
+        if checking is not None:
+            result = checking.wait()
+            checking = None
+            report.validation = result.to_dict()
+            timings["validate"] = result.seconds
         while background:
             job = background.pop(0)
             timings[f"export_{job.fmt}"] = job.wait()
@@ -227,6 +261,10 @@ def build(config: Config, sources: list[str] | None = None) -> BuildReport:
         # the manifest last: a store newer than its manifest only redoes changed cables
         _promote(staging, out, last=MANIFEST_NAME)
     finally:
+        if turtle is not None:
+            turtle.abandon()
+        if checking is not None:
+            checking.cancel()
         for job in background:
             job.cancel()
         if snapshot is not None:

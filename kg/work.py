@@ -42,6 +42,8 @@ class WorkSettings:
 
     base_iri: str
     extractors: tuple[str, ...]
+    #: also serialize each cable's triples as Turtle (:mod:`kg.turtle_stream`)
+    turtle: bool = False
 
     @classmethod
     def from_config(cls, config: Config) -> WorkSettings:
@@ -56,7 +58,8 @@ class CableResult:
     ``nquads`` holds the cable's named graph and its version node, then, from byte
     ``shared_at`` on, what else it states in the default graph (UTF-8 N-Quads, empty for
     a reject): the descriptions of entities many cables repeat, which the driver loads
-    once; ``graph`` is the named graph's IRI;
+    once; ``turtle`` the part before ``shared_at`` as Turtle statements, when the
+    settings ask for it; ``graph`` is the named graph's IRI;
     ``content_hash`` is what the manifest keeps; ``version`` the text's hash;
     ``seconds`` the time each stage took (parse, extract, map) in the worker.
     """
@@ -68,6 +71,7 @@ class CableResult:
     graph: str | None = None
     nquads: bytes = b""
     shared_at: int = 0
+    turtle: bytes = b""
     quads: int = 0
     reject: Reject | None = None
     seconds: dict[str, float] = field(default_factory=dict)
@@ -171,22 +175,21 @@ def build_cable(raw: RawCable, settings: WorkSettings, version: str, key: str) -
         result.seconds["parse"] = time.perf_counter() - clock
     result.cable_id = cable.canonical_id
     try:
-        mapped = _map_cable(cable, settings, version, result.seconds)
-        result.cable_id, result.graph, result.nquads, result.shared_at, result.quads = mapped
+        _map_cable(cable, settings, result)
     except CABLE_ERRORS as exc:
         reason = getattr(exc, "reason", None) or f"{type(exc).__name__}: {exc}"
         result.reject = Reject(raw.origin, f"mapping failed: {reason}", cable_id=cable.reference_id)
     return result
 
 
-def _map_cable(
-    cable: Cable, settings: WorkSettings, version: str, seconds: dict[str, float]
-) -> tuple[str, str, bytes, int, int]:
+def _map_cable(cable: Cable, settings: WorkSettings, result: CableResult) -> None:
+    """Extract and map ``cable``; fill ``result``'s graph, N-Quads (and Turtle)."""
     import pyoxigraph as ox
 
     from kg.mapping import cable_quads
     from kg.mapping.versions import current_version_quads
 
+    seconds = result.seconds
     clock = time.perf_counter()
     if settings.extractors:
         from kg.extract import extract_cable
@@ -203,11 +206,17 @@ def _map_cable(
     shared: list[ox.Quad] = []
     for quad in quads:
         (shared if type(quad.graph_name) is ox.DefaultGraph else own).append(quad)
-    own.extend(current_version_quads(settings.base_iri, cable_id, version))
+    own.extend(current_version_quads(settings.base_iri, cable_id, result.version))
     data = ox.serialize(own, format=ox.RdfFormat.N_QUADS) or b""
     tail = ox.serialize(shared, format=ox.RdfFormat.N_QUADS) or b""
+    if settings.turtle:
+        from kg.turtle_stream import turtle_body
+
+        result.turtle = turtle_body(quad.triple for quad in own)
+    result.cable_id, result.graph = cable_id, graph.value
+    result.nquads, result.shared_at = data + tail, len(data)
+    result.quads = len(own) + len(shared)
     seconds["map"] = time.perf_counter() - clock
-    return cable_id, graph.value, data + tail, len(data), len(own) + len(shared)
 
 
 def build_batch(

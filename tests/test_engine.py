@@ -1,5 +1,6 @@
 """The engines of kg build: worker processes and Dask distributed give the same graph as
-one process, byte for byte (sorted N-Quads); an unknown engine is refused by name."""
+one process, byte for byte (sorted N-Quads, and the Turtle written as the cables stream);
+an unknown engine is refused by name."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ def _config(out: Path, extractors: list[str], **engine: object) -> Config:
         "out": str(out),
         "progress": False,
         "validate": False,
-        "exports": ["nquads"],
+        "exports": ["nquads", "turtle"],
         "incremental": False,
     }
     return load_config(
@@ -52,6 +53,7 @@ def test_worker_processes_give_the_graph_of_one_process(synth: Path, tmp_path: P
     first = _sorted_nquads(tmp_path / "one")
     assert len(first) > 30 * 50
     assert first == _sorted_nquads(tmp_path / "two")
+    assert (tmp_path / "one/graph.ttl").read_bytes() == (tmp_path / "two/graph.ttl").read_bytes()
 
 
 def test_an_unknown_engine_is_refused_with_the_allowed_names(synth: Path, tmp_path: Path) -> None:
@@ -92,3 +94,4 @@ def test_dask_gives_the_sorted_nquads_of_the_local_engine(
     expected = _sorted_nquads(tmp_path / "local")
     assert len(expected) > 24 * 100
     assert expected == _sorted_nquads(tmp_path / "dask")
+    assert (tmp_path / "local/graph.ttl").read_bytes() == (tmp_path / "dask/graph.ttl").read_bytes()
