@@ -84,7 +84,7 @@ def test_the_same_cable_twice_falls_back_to_the_store(corpus: Path, tmp_path: Pa
     current = [
         t
         for t in triples
-        if t.subject.value.endswith(f"/cable/{page.stem}")
+        if str(t.subject).endswith(f"/cable/{page.stem}>")
         and t.predicate.value == "https://w3id.org/cablegraph/ontology#currentVersion"
     ]
     assert len(current) == 1
