@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
+from kg.extract.matcher import SCANNED_TOGETHER, NameMatcher, OnePass
 from kg.extract.text import Segment, cable_segments, slug
 from kg.model import Cable, Entity, Mention
 
@@ -94,6 +96,23 @@ class ExtractContext:
         starts = self.starts[paragraph]
         return found[bisect_left(starts, start) : bisect_left(starts, end)]
 
+    def find(self, matcher: NameMatcher, text: str) -> Iterator[tuple[int, int, str]]:
+        """:meth:`NameMatcher.finditer` of a segment's text, from the cable's one pass."""
+        return matcher.finditer(text, self.hits(text).get(matcher))
+
+    def find_starts(self, matcher: NameMatcher, text: str) -> dict[int, list[int]]:
+        """:meth:`NameMatcher.starts` of a segment's text, from the cable's one pass."""
+        return matcher.starts(text, self.hits(text).get(matcher))
+
+    def hits(self, text: str) -> dict[NameMatcher, list[tuple[int, int]]]:
+        """Return the hits of every matcher of :func:`one_pass` in a segment's text,
+        found once per cable."""
+        scans = self.memo.setdefault("one_pass", {})
+        found = scans.get(text)
+        if found is None:
+            found = scans[text] = one_pass(self.gazetteer).scan(text)
+        return found
+
     def entities(self, type_: str) -> list[Entity]:
         """Return the distinct entities of ``type_`` found so far, in order of first mention."""
         seen: dict[str, Entity] = {}
@@ -113,6 +132,23 @@ def place_matches(context: ExtractContext, segment: Segment) -> list[tuple[int, 
             context.gazetteer.place_matcher.finditer(segment.text)
         )
     return matches
+
+
+def one_pass(gazetteer: Gazetteer) -> OnePass:
+    """Return the one pass of the matchers every segment is scanned with: the gazetteer's
+    organizations, companies, given names and surnames, and the extractors' own
+    (:func:`~kg.extract.matcher.scanned_together`). Built once per gazetteer."""
+    count, built = gazetteer.extra.get("one_pass", (0, None))
+    if built is None or count != len(SCANNED_TOGETHER):
+        matchers = [
+            gazetteer.org_matcher,
+            gazetteer.company_matcher,
+            gazetteer.given_matcher,
+            gazetteer.surname_matcher,
+        ]
+        built = OnePass([m for m in matchers if m is not None] + SCANNED_TOGETHER)
+        gazetteer.extra["one_pass"] = (len(SCANNED_TOGETHER), built)
+    return built
 
 
 def _start(mention: Mention) -> int:

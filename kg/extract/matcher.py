@@ -15,11 +15,14 @@ holds after it, the longest such name, then the scan goes on after it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 import ahocorasick
 
-__all__ = ["WORD_END", "NameMatcher"]
+__all__ = ["WORD_END", "Hits", "NameMatcher", "OnePass", "scanned_together"]
+
+# What an automaton pass yields: ``(index of a name's last character, its length)``.
+Hits = Iterable[tuple[int, int]]
 
 # What may follow a whole name: no letter, digit, "_" or "-".
 WORD_END = re.compile(r"(?![\w-])")
@@ -68,10 +71,12 @@ class NameMatcher:
     def __len__(self) -> int:
         return len(self.names)
 
-    def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
+    def finditer(self, text: str, hits: Hits | None = None) -> Iterator[tuple[int, int, str]]:
         """Yield ``(start, end, name)`` of the non-overlapping matches in ``text``.
 
         The leftmost match first; at one start, the longest name that ``follow`` accepts.
+        ``hits``, when given, are this matcher's names in ``text`` as :class:`OnePass`
+        found them, in place of a pass of its own.
         """
         if not self.names:
             return
@@ -79,7 +84,7 @@ class NameMatcher:
         longest: dict[int, int] = {}
         inside = self.word_end
         size_of_text = len(text)
-        for last, size in self._automaton.iter(text):
+        for last, size in self._automaton.iter(text) if hits is None else hits:
             end = last + 1
             if inside and end < size_of_text and text[end].isalnum():
                 continue
@@ -92,12 +97,13 @@ class NameMatcher:
                 position = longest[start]
                 yield start, position, text[start:position]
 
-    def starts(self, text: str) -> dict[int, list[int]]:
+    def starts(self, text: str, hits: Hits | None = None) -> dict[int, list[int]]:
         """Return start → the ends of every name found there, longest first (no ``follow``
-        check: for callers that go on matching after the name)."""
+        check: for callers that go on matching after the name); ``hits`` as for
+        :meth:`finditer`."""
         found: dict[int, list[int]] = {}
         if self.names:
-            for last, size in self._automaton.iter(text):
+            for last, size in self._automaton.iter(text) if hits is None else hits:
                 found.setdefault(last + 1 - size, []).append(last + 1)
         for ends in found.values():
             ends.sort(reverse=True)
@@ -116,3 +122,55 @@ class NameMatcher:
             if end - size == start and (best is None or end > best) and check(text, end):
                 best = end
         return best
+
+
+class OnePass:
+    """Find the names of several matchers in one automaton pass over a text.
+
+    An automaton pass costs about the same per character whatever the names, so the
+    matchers every segment is scanned with share one (see
+    :meth:`kg.extract.context.ExtractContext.find`); each matcher then reads its own
+    hits with its own ``follow`` rule, as if it had scanned the text itself.
+
+    Examples
+    --------
+    >>> orgs, pronouns = NameMatcher(["IOM", "IO"]), NameMatcher(["we", "our"])
+    >>> hits = OnePass([orgs, pronouns]).scan("we met IOM")
+    >>> list(orgs.finditer("we met IOM", hits[orgs])), sorted(hits[pronouns])
+    ([(7, 10, 'IOM')], [(1, 2)])
+    """
+
+    def __init__(self, matchers: Sequence[NameMatcher]) -> None:
+        self.matchers = tuple(dict.fromkeys(matchers))
+        owners: dict[str, list[int]] = {}
+        for index, matcher in enumerate(self.matchers):
+            for name in matcher.names:
+                owners.setdefault(name, []).append(index)
+        self._automaton = ahocorasick.Automaton()
+        for name, indexes in owners.items():
+            self._automaton.add_word(name, (len(name), tuple(indexes)))
+        if owners:
+            self._automaton.make_automaton()
+        self._empty = not owners
+
+    def scan(self, text: str) -> dict[NameMatcher, list[tuple[int, int]]]:
+        """Return each matcher's hits in ``text``: ``(index of the last character,
+        length)`` of every name found, by where it ends (the matchers' results do not depend
+        on the order of names ending together)."""
+        found: list[list[tuple[int, int]]] = [[] for _ in self.matchers]
+        if not self._empty:
+            for last, (size, indexes) in self._automaton.iter(text):
+                for index in indexes:
+                    found[index].append((last, size))
+        return dict(zip(self.matchers, found, strict=True))
+
+
+# The module-level matchers of the extractors that scan every segment: they join the
+# gazetteer's in the context's one pass (see :func:`scanned_together`).
+SCANNED_TOGETHER: list[NameMatcher] = []
+
+
+def scanned_together(matcher: NameMatcher) -> NameMatcher:
+    """Mark a module-level matcher for the extraction context's one pass; return it."""
+    SCANNED_TOGETHER.append(matcher)
+    return matcher

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
-from kg.extract.matcher import NameMatcher
+from kg.extract.matcher import Hits, NameMatcher, scanned_together
 
 __all__ = [
     "CAP",
@@ -232,9 +232,11 @@ LEADING_STOPWORDS = frozenset(
 _CUE_WORD = r"(?:[A-Z][A-Za-z&'-]*[A-Za-z]|[A-Z]{2,})"
 _CUE_WORD_ONLY = re.compile(_CUE_WORD)
 # "the oil company Eni", "U.S. firm AECOM": the cue, then the name.
-_COMPANY_CUES = NameMatcher(
-    ["company", "firm", "corporation", "conglomerate", "carrier", "airline", "contractor"]
-    + ["manufacturer", "producer", "operator", "giant", "multinational"]
+_COMPANY_CUES = scanned_together(
+    NameMatcher(
+        ["company", "firm", "corporation", "conglomerate", "carrier", "airline", "contractor"]
+        + ["manufacturer", "producer", "operator", "giant", "multinational"]
+    )
 )
 _NAME_AFTER_CUE = re.compile(rf"\s+({_CUE_WORD}(?:\s+{_CUE_WORD}){{0,2}})")
 # "Biwater Construction Limited", "TNK-BP's CEO": the name, then the cue.
@@ -247,14 +249,18 @@ _COMPANY_BEFORE = re.compile(
 )
 
 
-def company_names(text: str) -> Iterator[str]:
+def company_names(text: str, found: Mapping[NameMatcher, Hits] | None = None) -> Iterator[str]:
     """Yield the names ``text`` calls a company, firm, carrier... by a cue word.
+
+    ``found``, when given, is the extraction context's one pass over ``text``
+    (:meth:`kg.extract.context.ExtractContext.hits`), which finds the cue words too.
 
     >>> list(company_names("Econoff met the Biwater company and U.S. firm AECOM."))
     ['AECOM', 'Biwater']
     """
     position = 0
-    for start, ends in sorted(_COMPANY_CUES.starts(text).items()):
+    hits = found.get(_COMPANY_CUES) if found is not None else None
+    for start, ends in sorted(_COMPANY_CUES.starts(text, hits).items()):
         name = _NAME_AFTER_CUE.match(text, ends[0]) if start >= position else None
         if name is not None:
             position = name.end()

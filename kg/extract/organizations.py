@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from kg.extract import register
 from kg.extract.context import ExtractContext
 from kg.extract.gazetteer import Gazetteer, org_names_in_capitals, upper_names
-from kg.extract.matcher import WORD_END, NameMatcher
+from kg.extract.matcher import WORD_END, NameMatcher, scanned_together
 from kg.extract.names import (
     CAP,
     LEADING_STOPWORDS,
@@ -92,9 +92,11 @@ _NATIONAL_NOUNS = {
 }
 _NATIONAL_NOUN = "(?:" + "|".join(sorted(_NATIONAL_NOUNS, key=len, reverse=True)) + ")"
 # Bodies a cable names without their country: the country of the post that sends it.
-_BARE_NATIONAL = NameMatcher(
-    ["MFA", "Foreign Ministry", "Ministry of Foreign Affairs", "Supreme Court", "Central Bank"]
-    + ["Parliament", "parliament", "Navy", "Air Force", "Armed Forces"]
+_BARE_NATIONAL = scanned_together(
+    NameMatcher(
+        ["MFA", "Foreign Ministry", "Ministry of Foreign Affairs", "Supreme Court", "Central Bank"]
+        + ["Parliament", "parliament", "Navy", "Air Force", "Armed Forces"]
+    )
 )
 
 
@@ -367,7 +369,7 @@ def extract_organizations(
                 other = _nation_before(gazetteer, text, nation[0] - 5, demonym_only=True)
                 if other is not None:
                     add(_national_entity(gazetteer, other[1], noun), other[0], nation[0] - 5)
-        for start, end, name in gazetteer.org_matcher.finditer(text):
+        for start, end, name in context.find(gazetteer.org_matcher, text):
             if not (starts_word(text, start) and text[start - 1 : start] != "/"):
                 continue
             if segment.upper and name.lower() in gazetteer.common_words:
@@ -417,7 +419,7 @@ def extract_organizations(
             last_end = end
             add(_pattern_entity(context, trimmed), start, end, longest=True)
         for companies in (gazetteer.company_matcher, cable_companies):
-            for start, end, name in companies.finditer(text) if companies else ():
+            for start, end, name in context.find(companies, text) if companies else ():
                 if starts_word(text, start):
                     add(_company_entity(name), start, end)
         for match in _QUOTED_BODY.finditer(text):
@@ -427,7 +429,7 @@ def extract_organizations(
             entity.attributes["org_type"] = org_type_of([w.title() for w in words])
             add(entity, match.start(), match.end())
         if context.country:
-            for start, end, name in _BARE_NATIONAL.finditer(text):
+            for start, end, name in context.find(_BARE_NATIONAL, text):
                 if starts_word(text, start):
                     add(_national_entity(gazetteer, context.country, name), start, end)
         for match in _BACK_REFERENCE.finditer(text):
@@ -466,7 +468,7 @@ def _cable_companies(context: ExtractContext) -> NameMatcher | None:
     for segment in context.segments:
         if segment.upper:
             continue
-        for name in company_names(segment.text):
+        for name in company_names(segment.text, context.hits(segment.text)):
             words = trim_name(name.split())
             joined = " ".join(words)
             fresh = joined not in context.gazetteer.companies

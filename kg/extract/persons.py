@@ -90,7 +90,7 @@ def _bare_names(context: ExtractContext, text: str) -> Iterator[tuple[int, int]]
     matcher = context.gazetteer.given_matcher
     if matcher is None:
         return
-    starts = matcher.starts(text)
+    starts = context.find_starts(matcher, text)
     position = 0
     for start in sorted(starts):
         if start < position:
@@ -180,7 +180,7 @@ def _candidates(context: ExtractContext, text: str) -> Iterator[tuple[int, int, 
     # A surname the corpus writes with a title ("President Putin"), here alone; not
     # when it opens a longer capitalised name ("Putin Administration").
     surnames = context.gazetteer.surname_matcher
-    for start, end, _ in surnames.finditer(text) if surnames is not None else ():
+    for start, end, _ in context.find(surnames, text) if surnames is not None else ():
         if starts_word(text, start) and not _NEXT_CAPITAL.match(text, end):
             yield _given_before(context, text, start), end, None
 

@@ -10,7 +10,7 @@ import re
 
 from kg.extract import register
 from kg.extract.context import ExtractContext, SpanIndex
-from kg.extract.matcher import NameMatcher
+from kg.extract.matcher import NameMatcher, scanned_together
 from kg.extract.names import CAP, starts_word
 from kg.extract.text import slug
 from kg.model import Cable, Entity, Event, Mention
@@ -26,22 +26,24 @@ _NAMED_POST = re.compile(
 _US_BEFORE = re.compile(r"(?:U\.?S\.?|American) $")
 # "the Embassy", "Post", "we": the sending post. A name followed by a capitalised word
 # names another body ("Embassy Madrid", "Post Office").
-_SELF_NAMES = NameMatcher(
-    [
-        *("the Embassy", "the Post", "the Mission", "Embassy", "Post", "Mission"),
-        # Diplomatic notes address the sending embassy by its formal name.
-        *("Embassy of the United States of America", "Embassy of the United States"),
-        *("the Embassy of the United States of America", "the Embassy of the United States"),
-    ],
-    re.compile(r"(?![\w-])(?! [A-Z])"),
+_SELF_NAMES = scanned_together(
+    NameMatcher(
+        [
+            *("the Embassy", "the Post", "the Mission", "Embassy", "Post", "Mission"),
+            # Diplomatic notes address the sending embassy by its formal name.
+            *("Embassy of the United States of America", "Embassy of the United States"),
+            *("the Embassy of the United States of America", "the Embassy of the United States"),
+        ],
+        re.compile(r"(?![\w-])(?! [A-Z])"),
+    )
 )
-_PRONOUNS = NameMatcher(["we", "We", "our", "Our", "us"])
+_PRONOUNS = scanned_together(NameMatcher(["we", "We", "our", "Our", "us"]))
 
 
-def _self_references(text: str) -> list[tuple[int, int, str]]:
+def _self_references(context: ExtractContext, text: str) -> list[tuple[int, int, str]]:
     """Return ``(start, end, words)`` of the names and pronouns meaning the sending post,
     leftmost first, not overlapping (the two lists share no first letter)."""
-    found = sorted([*_SELF_NAMES.finditer(text), *_PRONOUNS.finditer(text)])
+    found = sorted([*context.find(_SELF_NAMES, text), *context.find(_PRONOUNS, text)])
     chosen, position = [], 0
     for start, end, words in found:
         if start >= position:
@@ -113,7 +115,7 @@ def extract_posts(cable: Cable, context: ExtractContext) -> tuple[list[Mention],
             named.add(segment.paragraph, begin, end)
         if context.post is None:
             continue
-        for start, end, words in _self_references(text):
+        for start, end, words in _self_references(context, text):
             if not starts_word(text, start) or text[start - 1 : start] in {"'", "’"}:
                 continue
             if "United States" in words and context.post.attributes.get("post_type") != ("embassy"):
