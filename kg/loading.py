@@ -44,7 +44,8 @@ class LoadCounts:
 
     built: int = 0
     unchanged: int = 0
-    #: the named graphs (re)built in this run, for an incremental build's validation
+    #: the named graphs (re)built in this run, for an incremental build's validation;
+    #: not kept by a full build (the manifest started empty), whose memory stays flat
     graphs: list[str] = field(default_factory=list)
     pruned: int = 0
     quads: int = 0
@@ -99,6 +100,7 @@ def load_cables(
     if turtle is not None:
         settings = dataclasses.replace(settings, turtle=True)
     fingerprint = build_fingerprint(config)
+    incremental = len(manifest) > 0
     manifest.begin_run()
     bar = _progress(config)
 
@@ -134,7 +136,7 @@ def load_cables(
     buffer = _Buffer(store, turtle)
     for results in run_batches(batches, settings, config.engine, scratch):
         clock = time.perf_counter()
-        _store_batch(results, buffer, manifest, config.store.base_iri, counts, reject)
+        _store_batch(results, buffer, manifest, config.store.base_iri, counts, reject, incremental)
         seconds["store"] += time.perf_counter() - clock
         if bar is not None:
             bar.update(len(results))
@@ -216,6 +218,7 @@ def _store_batch(
     base: str,
     counts: LoadCounts,
     reject: Any,
+    incremental: bool,
 ) -> None:
     """Queue one batch for loading; a cable built before (earlier run or earlier in this
     one) has its named graph removed first."""
@@ -244,7 +247,8 @@ def _store_batch(
             ManifestRow(result.cable_id, result.content_hash, result.version, result.source)
         )
         counts.built += 1
-        counts.graphs.append(result.graph)
+        if incremental:
+            counts.graphs.append(result.graph)
         counts.quads += result.quads
 
 

@@ -303,7 +303,10 @@ def _tar_members(
         # Stream mode ("r|"): one pass, no seeking, so compressed input never needs
         # decompressing twice and stdin works.
         with tarfile.open(fileobj=stream, mode="r|") as archive:  # type: ignore[call-overload]
-            for info in archive:
+            while (info := archive.next()) is not None:
+                # TarFile keeps every member it read; one pass never looks back, and a
+                # 250,000-cable archive would keep ~250 MB of them
+                archive.members.clear()
                 current = info.name
                 member_origin = f"{origin}!{info.name}"
                 refusal = _tar_refusal(info)
