@@ -8,15 +8,19 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from kg.parse.prepared import folded
+
 __all__ = ["parse_nondisclosure_deadline"]
 
 # Month/day/year is the rule, year/month/day the exception; E.O. 12958, 12356 and 13526.
-_DECL = re.compile(
-    r"E\.?\s?O\.?\s*1[0-9]{4}\s*:?\s*(?:AS AMENDED\s*)?DECL(?:ASSIFY)?\s*(?:ON)?\s*:?\s*"
+_DECL_SOURCE = (
+    r"e\.?\s?o\.?\s*1[0-9]{4}\s*:?\s*(?:as amended\s*)?decl(?:assify)?\s*(?:on)?\s*:?\s*"
     r"(?:(?P<m>[0-9]{1,2})/(?P<d>[0-9]{1,2})/(?P<y>[0-9]{2,4})\b"
-    r"|(?P<y2>[0-9]{4})/(?P<m2>[0-9]{1,2})/(?P<d2>[0-9]{1,2})\b)",
-    re.IGNORECASE,
+    r"|(?P<y2>[0-9]{4})/(?P<m2>[0-9]{1,2})/(?P<d2>[0-9]{1,2})\b)"
 )
+_DECL = re.compile(_DECL_SOURCE, re.IGNORECASE)
+# The same on a lower-cased copy (kg.parse.prepared.folded): no case folding per character.
+_DECL_FOLDED = re.compile(_DECL_SOURCE)
 # The line sits in the head of the cable; a bounded search keeps huge bodies cheap.
 _HEAD_CHARS = 8000
 
@@ -46,7 +50,9 @@ def parse_nondisclosure_deadline(text: str) -> str | None:
     >>> parse_nondisclosure_deadline("E.O. 12958: N/A") is None
     True
     """
-    match = _DECL.search(text[:_HEAD_CHARS])
+    head = text[:_HEAD_CHARS]
+    lowered = folded(head)
+    match = _DECL.search(head) if lowered is None else _DECL_FOLDED.search(lowered)
     if not match:
         return None
     if match["y"]:

@@ -22,6 +22,7 @@ import re
 from datetime import datetime
 
 from kg.model import Classification, Recipient
+from kg.parse.prepared import folded
 
 __all__ = [
     "parse_addressees",
@@ -41,6 +42,12 @@ __all__ = [
 PRECEDENCES = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROUTINE"}
 
 _HEAD_CHARS = 8000
+_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
 _TRANSMISSION_ID = re.compile(r"\bVZCZC[A-Z]+[0-9]+")
 _DTG_LINE = re.compile(
     r"^[ \t]*(?P<prec>[ZOPR]{1,2}(?:[ \t]+[ZOPR])?)[ \t]+"
@@ -76,7 +83,10 @@ _BANNER = re.compile(
 _CAVEAT_WORDS = ("NOFORN", "SIPDIS", "EXDIS", "LIMDIS", "NODIS", "ORCON", "SENSITIVE")
 _CAVEAT = re.compile(r"\b(" + "|".join(_CAVEAT_WORDS) + r")\b")
 _SECTION = re.compile(r"\bSECTION[ \t]+0*([0-9]{1,3})[ \t]+OF[ \t]+0*([0-9]{1,3})\b")
-_PARTIAL = re.compile(r"partial extract of the original cable", re.IGNORECASE)
+_PARTIAL_NOTE = "partial extract of the original cable"
+_PARTIAL = re.compile(_PARTIAL_NOTE, re.IGNORECASE)
+# The lines before which the caveats stand (SUBJECT, TAGS, E.O.), tried at each line start.
+_CAVEATS_STOP = re.compile(r"^[ \t]*(?:SUBJ|TAGS|E\.?\s?O\.?\s)", re.MULTILINE | re.IGNORECASE)
 _ADDRESSEE_STOP = re.compile(
     r"^[ \t]*(?:E\.?[ \t]?O\.?[ \t]|EO[ \t]|TAGS?\b|SUBJ|REF|CLASSIFIED[ \t]+BY|[0-9]+\.|"
     r"\(?[A-Z]{1,3}\)[ \t]|SUMMARY|BEGIN SUMMARY)",
@@ -140,15 +150,28 @@ def parse_date_time_group(text: str) -> tuple[str | None, str | None, str | None
     year = int(match["year"])
     if year < 100:
         year += 1900 if year >= 66 else 2000
-    try:
-        moment = datetime.strptime(
-            f"{year} {match['month']} {match['day']} {match['hour']}:{match['minute']}",
-            "%Y %b %d %H:%M",
-        )
-        created: str | None = moment.strftime("%Y-%m-%dT%H:%M")
-    except ValueError:
-        created = None
+    created = _iso_minute(year, match["month"], match["day"], match["hour"], match["minute"])
     return precedence, " ".join(match["dtg"].split()), created
+
+
+def _iso_minute(year: int, month: str, day: str, hour: str, minute: str) -> str | None:
+    """``YYYY-MM-DDTHH:MM``, or None for no such moment (or a year not of four digits).
+
+    What ``datetime.strptime(..., "%Y %b %d %H:%M")`` accepts, at a tenth of its cost.
+
+    Examples
+    --------
+    >>> _iso_minute(2007, "FEB", "12", "04", "28"), _iso_minute(2007, "FEB", "30", "04", "28")
+    ('2007-02-12T04:28', None)
+    """
+    number = _MONTHS.get(month.lower())
+    if number is None or not 1000 <= year <= 9999:
+        return None
+    try:
+        moment = datetime(year, number, int(day), int(hour), int(minute))
+    except ValueError:
+        return None
+    return f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}T{hour}:{minute}"
 
 
 def parse_sender(text: str) -> str | None:
@@ -261,11 +284,27 @@ def parse_classification(text: str, table_value: str | None = None) -> Classific
         word = "".join(banner["level"].split())
         level = {"UNCLAS": "UNCLASSIFIED", "TOPSECRET": "TOP SECRET"}.get(word, word)
         level = "LIMITED OFFICIAL USE" if word == "LIMITEDOFFICIALUSE" else level
-    stop = re.search(r"^[ \t]*(?:SUBJ|TAGS|E\.?\s?O\.?\s)", head, re.MULTILINE | re.IGNORECASE)
+    stop = _match_at_line_start(_CAVEATS_STOP, head)
     for caveat in _CAVEAT.findall(head[: stop.start() if stop else 1500]):
         if caveat not in caveats:
             caveats.append(caveat)
     return Classification(level=level, caveats=caveats, stated=stated)
+
+
+def _match_at_line_start(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """``pattern.search(text)`` for a pattern that opens with a multi-line ``^``.
+
+    Tries line by line from the top: the line sought is near the top, where a search
+    would scan the whole head first for a place to start.
+    """
+    position = 0
+    while True:
+        match = pattern.match(text, position)
+        if match is not None:
+            return match
+        position = text.find("\n", position) + 1
+        if position == 0:
+            return None
 
 
 def parse_section_count(text: str) -> int | None:
@@ -284,6 +323,9 @@ def parse_section_count(text: str) -> int | None:
 def parse_is_partial(text: str) -> bool:
     """Whether the page says the record is a partial extract of the cable."""
     head = text[:_HEAD_CHARS]
+    lowered = folded(head)
+    if lowered is not None:
+        return _PARTIAL_NOTE in lowered
     return "partial" in head.lower() and _PARTIAL.search(head) is not None
 
 
