@@ -644,7 +644,7 @@ def _place_names_of(context: ExtractContext, segment: Segment) -> list[tuple[int
 def _cuts_place(places: list[tuple[int, int]], start: int, end: int) -> bool:
     """Tell whether a name starts inside a place name ("Paulo" of "Sao Paulo") or lies
     within one ("Rio" of "Rio de Janeiro"): a given name there opens no person's name."""
-    return any(s < start < e or (s <= start and end <= e) for s, e in places)
+    return bool(places) and any(s < start < e or (s <= start and end <= e) for s, e in places)
 
 
 def titled_names(text: str) -> Iterator[str]:

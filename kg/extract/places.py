@@ -37,8 +37,9 @@ _BIG_CITY = 300_000
 # word that introduces a place: "the town of Akranes", "near Husavik", "in Sixaola".
 # Small-town names are too often surnames or words to be taken anywhere else.
 _TOWN_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?")
-# Found from the space before a capital (a literal scan, fast), the cue looked up before it.
-_CAPITAL_AFTER_SPACE = re.compile(r" (?=[A-Z])")
+# Found from the space before a capital after a letter a cue ends with (a literal scan,
+# fast), the cue looked up before it.
+_CAPITAL_AFTER_CUE = re.compile(r"[nrmotef] (?=[A-Z])")
 _TOWN_CUE = re.compile(
     r"\b(?:[Ii]n|[Nn]ear|[Ff]rom|[Tt]o|[Aa]t|[Oo]utside|town of|village of|city of|"
     r"port of|municipality of)\Z"
@@ -66,7 +67,7 @@ def _town_candidates(text: str) -> Iterator[tuple[int, str]]:
     """Yield ``(start, name)`` of the capitalised names after a place cue ("near Husavik",
     "the town of Akranes"), leftmost first, a cue never inside the name before."""
     position = 0
-    for space in _CAPITAL_AFTER_SPACE.finditer(text):
+    for space in _CAPITAL_AFTER_CUE.finditer(text):
         start = space.end()
         cue = _TOWN_CUE.search(text, max(0, start - _LONGEST_CUE), start - 1)
         if cue is None or cue.start() < position:

@@ -7,7 +7,7 @@ each with the organization that runs or funds it where the sentence says so. Reg
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from kg.extract import register
 from kg.extract.context import ExtractContext
@@ -123,6 +123,9 @@ def extract_programmes(cable: Cable, context: ExtractContext) -> tuple[list[Ment
         # Acronyms never span sentences: one scan of the segment, sorted into sentences.
         acronyms = _acronym_programmes(context, segment.text, [o for o, _ in split])
         anti = "nti-" in segment.text or "NTI-" in segment.text
+        # A head noun in a sentence is one in the segment: the segment is scanned once,
+        # only the sentences with one again (where the name's words are grown).
+        heads = [m.start() for m in _NAMED.finditer(segment.text)]
         for index, (offset, sentence) in enumerate(split):
             found = []
             for match in (
@@ -136,7 +139,10 @@ def extract_programmes(cable: Cable, context: ExtractContext) -> tuple[list[Ment
                     else match.group(2).lower()
                 )
                 found.append((f"Anti-{target} {noun}", match.start(), match.end()))
-            for match in _NAMED.finditer(sentence):
+            named = heads and bisect_left(heads, offset + len(sentence)) > bisect_left(
+                heads, offset - 1
+            )
+            for match in _NAMED.finditer(sentence) if named else ():
                 begin = capitalised_before(sentence, match.start() + 1, 5)
                 words = sentence[begin : match.end()].split()
                 while words and (
