@@ -18,7 +18,7 @@ from functools import cache
 from importlib import resources
 
 from kg.model import Paragraph
-from kg.parse.prepared import PreparedBody, find_all, iter_matches, prepare_body
+from kg.parse.prepared import PreparedBody, iter_find, iter_matches, prepare_body
 
 __all__ = [
     "canonical_signers",
@@ -91,12 +91,13 @@ _COMMENT_START = re.compile(
     r"(?<![A-Za-z])COMMENT(?P<punct>[ \t]*[:.\-]|[ \t]*(?=\n)|[ \t]*[-‐=]{3,})", re.I
 )
 _COMMENT_END = re.compile(r"\bEND\s+(?:OF\s+)?COMMENTS?\b", re.I)
-# Every match of the patterns above begins with one of these words (lower-cased).
+# Every match of the patterns above begins with one of these words (lower-cased). Keyed by
+# the source text: hashing a compiled pattern hashes its whole program, ~3 µs a lookup.
 _STARTS_WITH = {
-    _SUMMARY_START: ("begin", "summ"),
-    _SUMMARY_END: ("end",),
-    _COMMENT_START: ("comment",),
-    _COMMENT_END: ("end",),
+    _SUMMARY_START.pattern: ("begin", "summ"),
+    _SUMMARY_END.pattern: ("end",),
+    _COMMENT_START.pattern: ("comment",),
+    _COMMENT_END.pattern: ("end",),
 }
 _END_BEFORE = re.compile(r"END\s*$", re.I)
 _LEAD_IN = re.compile(
@@ -506,7 +507,8 @@ def _matches(
     pattern: re.Pattern[str], body: PreparedBody, position: int = 0
 ) -> Iterator[re.Match[str]]:
     """``pattern.finditer(body.text, position)``, tried only where its first word occurs."""
-    return iter_matches(pattern, body.text, find_all(body.lowered, _STARTS_WITH[pattern], position))
+    starts = iter_find(body.lowered, _STARTS_WITH[pattern.pattern], position)
+    return iter_matches(pattern, body.text, starts)
 
 
 def _section(body: str | PreparedBody, start: re.Pattern[str], end: re.Pattern[str]) -> str | None:

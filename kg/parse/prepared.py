@@ -29,6 +29,7 @@ __all__ = [
     "find_all",
     "first_match",
     "folded",
+    "iter_find",
     "iter_matches",
     "lower_same_length",
     "prepare_body",
@@ -313,6 +314,36 @@ def find_all(
             found.add(position)
             position = lowered.find(word, position + 1, stop)
     return sorted(found)
+
+
+def iter_find(
+    lowered: str, words: Iterable[str], start: int = 0, end: int | None = None
+) -> Iterator[int]:
+    """Yield what :func:`find_all` returns, one offset at a time.
+
+    Lazy: a caller that stops at the first good offset (the first ``END SUMMARY`` after
+    the summary opens) never scans the rest of the body.
+
+    Examples
+    --------
+    >>> list(iter_find("summary. begin summary", ["begin", "summ"]))
+    [0, 9, 15]
+    """
+    stop = len(lowered) if end is None else end
+    # the next offset of each word still to be found
+    heads = {word: found for word in words if (found := lowered.find(word, start, stop)) >= 0}
+    last = -1
+    while heads:
+        word = min(heads, key=heads.__getitem__)
+        position = heads[word]
+        if position != last:
+            yield position
+            last = position
+        following = lowered.find(word, position + 1, stop)
+        if following < 0:
+            del heads[word]
+        else:
+            heads[word] = following
 
 
 def iter_matches(
