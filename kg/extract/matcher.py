@@ -28,6 +28,10 @@ Hits = Iterable[tuple[int, int]]
 WORD_END = re.compile(r"(?![\w-])")
 
 
+# Up to this many names, a text is first searched for each by a substring test.
+_FEW = 16
+
+
 class NameMatcher:
     """Find the names of a fixed set in text, leftmost-longest, as one regex would.
 
@@ -78,7 +82,7 @@ class NameMatcher:
         ``hits``, when given, are this matcher's names in ``text`` as :class:`OnePass`
         found them, in place of a pass of its own.
         """
-        if not self.names:
+        if not self.names or (hits is None and self._absent(text)):
             return
         follow = self.follow.match
         longest: dict[int, int] = {}
@@ -102,12 +106,17 @@ class NameMatcher:
         check: for callers that go on matching after the name); ``hits`` as for
         :meth:`finditer`."""
         found: dict[int, list[int]] = {}
-        if self.names:
+        if self.names and not (hits is None and self._absent(text)):
             for last, size in self._automaton.iter(text) if hits is None else hits:
                 found.setdefault(last + 1 - size, []).append(last + 1)
         for ends in found.values():
             ends.sort(reverse=True)
         return found
+
+    def _absent(self, text: str) -> bool:
+        """Tell whether a matcher of a few names (those a cable introduces) finds none in
+        ``text``: substring tests, in C, beat an automaton pass there."""
+        return len(self.names) <= _FEW and not any(name in text for name in self.names)
 
     def match_at(self, text: str, start: int, follow: re.Pattern[str] | None = None) -> int | None:
         """Return the end of the longest name at ``start`` that ``follow`` (the matcher's

@@ -26,12 +26,13 @@ from kg.extract.names import (
     starts_word,
     trim_name,
 )
-from kg.extract.text import Segment, slug
+from kg.extract.text import Segment, slug, trie_pattern
 from kg.model import Cable, Entity, Event, Mention
 
 __all__ = ["extract_organizations", "government_entity"]
 
-_HEAD = "(?:" + "|".join(sorted(set(ORG_HEADS), key=len, reverse=True)) + ")"
+# A trie: ``re`` tests each place against a few letters, not each head noun.
+_HEAD = "(?:" + trie_pattern(ORG_HEADS) + ")"
 _TAIL_WORD = rf"(?:{CAP}|(?:and|of|for|the|de|on|&)(?=\s+(?:the\s+)?[A-Z]))"
 # "Karaganda Legal Institute", "Department of Internal Affairs of Western Kazakhstan oblast"
 # Found from the head noun (a literal scan, fast), then grown left over up to five

@@ -13,7 +13,7 @@ from kg.extract import register
 from kg.extract.context import ExtractContext, SpanIndex, place_matches
 from kg.extract.matcher import NameMatcher
 from kg.extract.names import LEADING_STOPWORDS, ORG_HEADS, PROGRAMME_HEADS, starts_word
-from kg.extract.text import Segment, slug
+from kg.extract.text import Segment, slug, trie_pattern
 from kg.model import Cable, Entity, Event, Mention
 
 __all__ = ["NOT_NAME", "extract_persons", "is_title", "person_entity", "titled_names"]
@@ -38,7 +38,9 @@ _TITLES = sorted(
     key=len,
     reverse=True,
 )
-_TITLE = "(?:" + "|".join(t.strip() for t in _TITLES if t.strip()) + ")"
+# Factored as a trie: ``re`` tests each place against a few letters, not each title (the
+# longest title first at one place, as in the sorted alternation).
+_TITLE = "(?:" + trie_pattern(t.strip().replace("\\.", ".") for t in _TITLES if t.strip()) + ")"
 # A possessive "'s" is not part of the name: "Rice's" is Rice.
 _TITLE_ONLY = re.compile(_TITLE)
 
