@@ -182,7 +182,7 @@ def parse_classified_by(text: str, *, normalize: bool = True) -> ClassifiedBy | 
     ['Bodde Peter']
     """
     # Every marker begins with "clas": try the pattern only there (a scan costs ~10x more).
-    marker = first_match(_MARKER, text, "clas")
+    marker = first_match(_MARKER, text, ("clas",))
     if marker is None:
         return None
     window = text[marker.end() : marker.end() + _WINDOW]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -63,6 +63,8 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     return ids["station_repairs"], ids["malformed_ids"], ids["invalid_ids"]
 
 
+# Pure and called for every id and REF entry: stations and ids repeat across cables.
+@lru_cache(maxsize=1 << 12)
 def canonical_station(station: str) -> str:
     """Return the canonical spelling of a station name.
 
@@ -110,6 +112,7 @@ def _canonical_once(ref: str) -> str:
     return f"{year}{canonical_station(station)}{serial}"
 
 
+@lru_cache(maxsize=1 << 15)
 def canonical_id(ref: str) -> str:
     """Return the canonical form of the reference id ``ref``.
 
@@ -151,6 +154,7 @@ def canonical_id(ref: str) -> str:
     return current
 
 
+@lru_cache(maxsize=1 << 15)
 def split_id(ref: str) -> tuple[str, str, int] | None:
     """Split a reference id into year (two digits), station and serial number.
 

@@ -400,31 +400,38 @@ def folded(text: str) -> str | None:
 
 
 def first_match(
-    pattern: re.Pattern[str], text: str, word: str, chunk: int = 2048
+    pattern: re.Pattern[str],
+    text: str,
+    words: tuple[str, ...],
+    end: int | None = None,
+    chunk: int = 2048,
 ) -> re.Match[str] | None:
-    """Return ``next(iter_matches(pattern, text, find_all(lower_same_length(text), [word])))``.
+    """Return ``pattern.search(text, 0, end)`` for a pattern whose matches begin with ``words``.
 
-    For a pattern whose every match begins with the lower-case ``word`` (case aside). The
-    text is lower-cased a chunk at a time, so a match near the top (the usual place of a
-    head line) costs no pass over the whole body.
+    The same as ``next(iter_matches(pattern, text, find_all(lower_same_length(text),
+    words), end), None)``: every match must begin with one of the lower-case ``words``
+    (case aside). The text is lower-cased a chunk at a time, so a match near the top (the
+    usual place of a head line) costs no pass over the whole body.
 
     Examples
     --------
-    >>> first_match(re.compile(r"REF:", re.I), "PREF x. Ref: y", "ref").start()
-    8
+    >>> first_match(re.compile(r"S?UBJ:", re.I), "TAGS X SUBJ: y", ("subj", "ubj")).start()
+    7
     """
-    # ``word``: ASCII without "k" (the Kelvin sign lower-cases to it), so lower-casing a
-    # piece finds it where lower-casing the whole text would.
-    overlap = len(word) - 1
-    for low in range(0, len(text), chunk):
-        high = low + chunk
+    stop = len(text) if end is None else min(end, len(text))
+    if not text.isascii() and any(trap in text for trap in _FOLD_TRAPS):
+        # "ſUBJ" matches case-insensitively, yet holds no "subj" once lower-cased
+        return pattern.search(text, 0, stop)
+    overlap = max(map(len, words)) - 1
+    for low in range(0, stop, chunk):
+        high = min(low + chunk, stop)
         piece = lower_same_length(text[low : high + overlap])
-        position = piece.find(word)
-        while 0 <= position < chunk:
-            match = pattern.match(text, low + position)
+        for position in iter_find(piece, words, 0, high - low + overlap):
+            if position >= high - low:
+                break
+            match = pattern.match(text, low + position, stop)
             if match is not None:
                 return match
-            position = piece.find(word, position + 1)
     return None
 
 

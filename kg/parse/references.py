@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.model import Reference
 from kg.parse.ids import canonical_id, canonical_station, data_table, split_id
@@ -411,6 +411,7 @@ class _Station:
     after_words: bool  # other words stood before it ("INCSR BRAZIL")
 
 
+@lru_cache(maxsize=1 << 12)
 def _station(words: str) -> _Station | None:
     """Return the station named by the longest valid tail of ``words``, if any."""
     valid = _valid_stations()

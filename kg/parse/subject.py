@@ -13,6 +13,7 @@ import re
 from functools import cache
 
 from kg.parse.ids import data_table
+from kg.parse.prepared import first_match
 
 __all__ = ["parse_subject", "parse_wrapper_subject", "titlefy"]
 
@@ -69,7 +70,10 @@ def _find_label(head: str) -> re.Match[str] | None:
     limit = first.start() if first else len(head)
     candidates = [
         m
-        for m in (_LABEL_AT_LINE.search(head, 0, limit), _LABEL_INLINE.search(head, 0, limit))
+        for m in (
+            _LABEL_AT_LINE.search(head, 0, limit),
+            first_match(_LABEL_INLINE, head, ("subj", "ubj"), limit),
+        )
         if m is not None
     ]
     return min(candidates, key=lambda m: m.start()) if candidates else None
@@ -108,7 +112,8 @@ def parse_subject(text: str, *, clean: bool = True) -> str:
     >>> parse_subject("SUBJECT: (S) GERMANY TAKING ACTION", clean=False)
     '(S) GERMANY TAKING ACTION'
     """
-    head = _BACKSLASH_EOL.sub("", text[:_HEAD_CHARS].replace("\r\n", "\n"))
+    head = text[:_HEAD_CHARS]
+    head = _BACKSLASH_EOL.sub("", head.replace("\r\n", "\n") if "\r" in head else head)
     label = _find_label(head)
     if label is None:
         return ""
