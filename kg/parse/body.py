@@ -443,7 +443,13 @@ def parse_paragraphs(body: str | PreparedBody) -> list[Paragraph]:
                 index += 1
             continue
         used = 0
-        if first and (first in _RULE_START or "A" <= first <= "Z" or index + 1 in rules):
+        # A capitalised line heads a section only after a blank line or a rule (unless a
+        # rule underlines it): most lines of prose are ruled out here, without a call.
+        if first and (
+            first in _RULE_START
+            or index + 1 in rules
+            or ("A" <= first <= "Z" and (index == 0 or _is_blank_or_rule(lines, index - 1, rules)))
+        ):
             title, used = _heading(lines, index, rules)
         if used:
             if title is not None:

@@ -74,6 +74,10 @@ _RECIPIENT = re.compile(
     r"(?:[ \t]+(?P<mcn>[0-9]{1,5}))?[ \t]*$"
 )
 _XMT = re.compile(r"^XMT(?:/|[ \t]+)")
+_LABEL_LINES = {
+    label: re.compile(rf"^[ \t]*{label}[ \t]+", re.MULTILINE) for label in ("TO", "INFO")
+}
+_INFO_WORD = re.compile(r"INFO\b")
 _BANNER = re.compile(
     r"^[ \t]*(?P<level>UNCLAS(?:SIFIED)?|TOP[ \t]+SECRET|S[ \t]?E[ \t]?C[ \t]?R[ \t]?E[ \t]?T|"
     r"C[ \t]?O[ \t]?N[ \t]?F[ \t]?I[ \t]?D[ \t]?E[ \t]?N[ \t]?T[ \t]?I[ \t]?A[ \t]?L|"
@@ -188,8 +192,9 @@ def parse_sender_route(text: str) -> str | None:
 
 def _address_lines(text: str, label: str) -> list[str]:
     """The lines of the TO or INFO block, label removed, page noise dropped."""
-    head = _OLD_PAGE_NOISE.sub("", text[:_HEAD_CHARS])
-    start = re.search(rf"^[ \t]*{label}[ \t]+", head, re.MULTILINE)
+    head = text[:_HEAD_CHARS]
+    head = _OLD_PAGE_NOISE.sub("", head) if "PAGE" in head else head
+    start = _LABEL_LINES[label].search(head)
     if not start:
         return []
     lines: list[str] = []
@@ -200,9 +205,9 @@ def _address_lines(text: str, label: str) -> list[str]:
                 break
             continue
         if lines or label == "INFO":
-            if re.match(r"INFO\b", line) or _BLOCK_END.match(line):
+            if _INFO_WORD.match(line) or _BLOCK_END.match(line):
                 break
-        elif re.match(r"INFO\b", line):
+        elif _INFO_WORD.match(line):
             break
         lines.append(line)
     return lines

@@ -57,7 +57,7 @@ def decode_bytes(data: bytes, *, source: str = "<bytes>") -> str:
     ...
     kg.errors.SourceError: <bytes>: empty: no text to read
     """
-    if not data.strip():
+    if not data or data.isspace():  # not data.strip(): that copies the whole member
         raise SourceError("empty: no text to read", source=source)
     text, encoding = _decode(data, source)
     # Counted on the bytes where bytes are characters (C speed, the common case); C1
