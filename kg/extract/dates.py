@@ -10,12 +10,21 @@ from __future__ import annotations
 import calendar
 import functools
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from kg.extract.text import trie_pattern
 
-__all__ = ["DateSpan", "anchored_dates", "find_date", "find_dates", "may_hold_date"]
+__all__ = [
+    "DateHints",
+    "DateSpan",
+    "anchored_dates",
+    "find_date",
+    "find_dates",
+    "first_date_hint",
+    "may_hold_date",
+]
 
 _MONTHS = {name: i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name: i for i, name in enumerate(calendar.month_abbr) if name})
@@ -248,13 +257,17 @@ def may_hold_date(text: str) -> bool:
     >>> may_hold_date("The meeting went well."), may_hold_date("three weeks ago")
     (False, True)
     """
-    return _first_hint(text) >= 0
+    return first_date_hint(text) >= 0
 
 
 @functools.lru_cache(maxsize=256)
-def _first_hint(text: str) -> int:
+def first_date_hint(text: str) -> int:
     """Where the first word a date is written with begins in ``text``, or -1 (cached:
-    the events extractor asks :func:`may_hold_date`, then :func:`find_dates`)."""
+    :func:`may_hold_date`, then :func:`find_dates` ask).
+
+    >>> first_date_hint("He left three weeks ago."), first_date_hint("He left.")
+    (14, -1)
+    """
     found = _DATE_HINT.search(text)
     first = found.start() if found else len(text)
     for word in ("week", "month", " ago"):
@@ -264,11 +277,43 @@ def _first_hint(text: str) -> int:
     return first if first < len(text) else -1
 
 
+class DateHints:
+    """The words dates are written with in a whole segment, found in one pass, then
+    asked about sentence by sentence: :func:`first_date_hint` of each, without a search
+    per sentence (no such word holds a full stop, so none spans two sentences).
+
+    >>> text = "They met on Monday. It went well. Talks resume next week."
+    >>> hints = DateHints(text)
+    >>> [hints.first(s, e) for s, e in ((0, 19), (20, 33), (34, 58))]
+    [12, -1, 18]
+    >>> first_date_hint("Talks resume next week.")
+    18
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [match.start() for match in _DATE_HINT.finditer(text)]
+
+    def first(self, start: int, end: int) -> int:
+        """Return :func:`first_date_hint` of ``text[start:end]`` (a whole sentence)."""
+        index = bisect_left(self.starts, start)
+        first = end
+        if index < len(self.starts) and self.starts[index] < end:
+            first = self.starts[index]
+        for word in ("week", "month", " ago"):
+            at = self.text.find(word, start, first)
+            if at >= 0:
+                first = at
+        return first - start if first < end else -1
+
+
 # No date starts further before the word that hints at it than this ("the week of May").
 _LEAD = 30
 
 
-def find_dates(text: str, created: date, future: bool = False) -> list[DateSpan]:
+def find_dates(
+    text: str, created: date, future: bool = False, hint: int | None = None
+) -> list[DateSpan]:
     """Return every date of ``text``, in reading order, resolved as :func:`find_date` does.
 
     Where patterns could read overlapping words, the first to start wins, and among
@@ -278,8 +323,11 @@ def find_dates(text: str, created: date, future: bool = False) -> list[DateSpan]
     >>> [(d.begin, d.precision) for d in find_dates(
     ...     "After the July 11 vote, he said July 14 that in 2004 ...", date(2008, 7, 15))]
     [('2008-07-11', 'day'), ('2008-07-14', 'day'), ('2004-01-01', 'year')]
+
+    ``hint`` is :func:`first_date_hint` of ``text`` when the caller knows it.
     """
-    hint = _first_hint(text)
+    if hint is None:
+        hint = first_date_hint(text)
     if hint < 0:
         return []
     taken: list[DateSpan] = []

@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from kg.extract import register
 from kg.extract.context import ExtractContext
-from kg.extract.dates import DateSpan, anchored_dates, find_dates, may_hold_date
+from kg.extract.dates import DateHints, DateSpan, anchored_dates, find_dates, first_date_hint
 from kg.extract.matcher import NameMatcher
 from kg.extract.names import starts_word
 from kg.extract.text import Segment, sentence_list
@@ -162,13 +162,19 @@ def extract_events(cable: Cable, context: ExtractContext) -> tuple[list[Mention]
         triggers = _triggers(context, segment.paragraph, segment.text)
         at = [t.at for t in triggers]
         anchor = None  # the last single day the paragraph gave
+        # Capitals are read sentence by sentence in their usual case, below.
+        hints = None if segment.upper else DateHints(segment.text)
         for offset, sentence in sentence_list(segment.text):
             here = triggers[bisect_left(at, offset) : bisect_left(at, offset + len(sentence))]
             # Month names in capitals ("JANUARY 23-26") are read in their usual case.
             written = sentence.title() if segment.upper else sentence
             spans: list[DateSpan] = []
-            if created is not None and may_hold_date(written):
-                spans = find_dates(written, created, bool(_FUTURE.search(written)))
+            hint = -1
+            if created is not None:
+                end = offset + len(sentence)
+                hint = hints.first(offset, end) if hints else first_date_hint(written)
+            if created is not None and hint >= 0:
+                spans = find_dates(written, created, bool(_FUTURE.search(written)), hint)
             elif anchor is not None and here:
                 spans = anchored_dates(written, anchor)
             days = [s for s in spans if s.precision == "day" and s.begin == s.end]

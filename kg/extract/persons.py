@@ -394,7 +394,8 @@ _BODY_WORDS = frozenset(["People", "Peoples"])
 
 def _clean_name(context: ExtractContext, raw: str) -> str | None:
     tokens = raw.split()
-    if _BODY_WORDS.intersection(t.title() for t in tokens):
+    # Only a token that lowers to "people..." titles to one of them: test that first.
+    if "eople" in raw.lower() and _BODY_WORDS.intersection(t.title() for t in tokens):
         return None
     if raw.isupper():  # a name from a text in capitals is checked in its usual case
         tokens = [t.title() for t in tokens]

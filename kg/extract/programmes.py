@@ -77,13 +77,35 @@ def _programme_acronym(context: ExtractContext, acronym: str) -> str | None:
     return None
 
 
+def _programme_acronyms(context: ExtractContext) -> set[str] | frozenset[str]:
+    """The acronyms :func:`_programme_acronym` may expand in this cable: those it defines
+    as programmes and those the corpus does somewhere (a cheap test before the lookup)."""
+    gazetteer = context.gazetteer
+    learned = gazetteer.extra.get("programme_acronyms")
+    if learned is None:
+        learned = gazetteer.extra["programme_acronyms"] = frozenset(
+            acronym
+            for acronym, expansions in gazetteer.learned_acronyms.items()
+            if any(found and found[1] == "programme" for found in expansions.values())
+        )
+    defined = context.memo.get("programme_definitions")
+    if not defined:
+        return learned
+    if "programme_acronyms" not in context.memo:
+        context.memo["programme_acronyms"] = learned | defined.keys()
+    return context.memo["programme_acronyms"]
+
+
 def _acronym_programmes(
     context: ExtractContext, text: str, offsets: list[int]
 ) -> dict[int, list[tuple[str, int, int]]]:
     """Sentence index → ``(long name, start, end)`` in that sentence of each acronym of
     ``text`` the cable or the corpus defines as a programme."""
     found: dict[int, list[tuple[str, int, int]]] = {}
+    candidates = _programme_acronyms(context)
     for match in _ACRONYM.finditer(text):
+        if match.group(1) not in candidates:
+            continue
         long_name = _programme_acronym(context, match.group(1))
         if long_name:
             index = bisect_right(offsets, match.start()) - 1

@@ -30,6 +30,15 @@ def pref_label(entity: Entity, names: list[str]) -> str:
     return max(candidates, key=lambda n: (len(n.split()), len(n)))
 
 
+def _merge_attributes(merged: dict, attributes: dict) -> None:
+    """Add an entity's attributes: roles are united, any other key keeps its first value."""
+    for key, value in attributes.items():
+        if key == "roles":
+            merged["roles"] = sorted({*merged.get("roles", []), *value})
+        elif value is not None and merged.get(key) is None:
+            merged[key] = value
+
+
 def link_cable(mentions: list[Mention], events: list[Event]) -> tuple[list[Mention], list[Event]]:
     """Merge a cable's mentions so each key has one Entity with every name it goes by.
 
@@ -61,16 +70,19 @@ def link_cable(mentions: list[Mention], events: list[Event]) -> tuple[list[Menti
         first = group[0].entity
         names: list[str] = []
         attributes: dict = {}
+        # Mentions often share an Entity object (a country, the sending post): its names
+        # and attributes are read once, which changes nothing (names are kept in order of
+        # first appearance, attributes first come first served).
+        read: set[int] = set()
         for mention in group:
             entity = mention.entity
-            names.extend([entity.label, *entity.alt_labels])
+            if id(entity) not in read:
+                read.add(id(entity))
+                names.append(entity.label)
+                names.extend(entity.alt_labels)
+                _merge_attributes(attributes, entity.attributes)
             if mention.text and mention.text not in _PRONOUNS and not mention.text.islower():
                 names.append(" ".join(mention.text.replace('"', "").split()))
-            for key, value in entity.attributes.items():
-                if key == "roles":
-                    attributes["roles"] = sorted({*attributes.get("roles", []), *value})
-                elif value is not None and attributes.get(key) is None:
-                    attributes[key] = value
         unique = list(dict.fromkeys(n for n in names if n))
         label = pref_label(first, unique)
         merged = Entity(
