@@ -18,7 +18,13 @@ from functools import cache
 from importlib import resources
 
 from kg.model import Paragraph
-from kg.parse.prepared import PreparedBody, iter_find, iter_matches, prepare_body
+from kg.parse.prepared import (
+    PreparedBody,
+    iter_find,
+    iter_matches,
+    prepare_body,
+    prepared_lines,
+)
 
 __all__ = [
     "canonical_signers",
@@ -649,7 +655,7 @@ def parse_signers(body: str, *, canonicalize: bool = True) -> list[str]:
     ['Murphy']
     """
     tail = body[-4000:]
-    lines = prepare_body(tail).lines
+    lines = prepared_lines(tail)
     index = _signature_index(lines)
     names: list[str] = []
     if index is not None:

@@ -38,6 +38,7 @@ _TITLE = re.compile(r"<h3>\s*Viewing cable\s+[^,<]+,\s*([^<]*?)\s*</h3>")
 _HREF = re.compile(r"<a\s+href\s*=\s*['\"]([^'\"]+)['\"]")
 _DOUBLED_SCHEME = re.compile(r"^(?:https?://)+(https?://)")
 _TAG = re.compile(r"<[^<>\n]{0,300}>")
+_UPPER_PRE = re.compile(r"</?PRE")
 _ANCHOR_PILCROW = re.compile(r"<a\s+id=['\"]par\d+['\"][^>]*>\s*\u00b6?\s*</a>")
 _BACKSLASH_EOL = re.compile(r"\\[ \t]*(?=\n|$)")
 _DATE = re.compile(r"^([0-9]{4}-[0-9]{2}-[0-9]{2})[ T]([0-9]{2}:[0-9]{2})")
@@ -159,8 +160,7 @@ def _pre_blocks(text: str, start: int = 0) -> list[str]:
     # str.find on a lower-cased copy, never a lazy regex: unclosed <pre> tags made
     # `<pre[^>]*>(.*?)</pre>` quadratic (500 KB of "<pre>" took ten minutes). Only the
     # part searched is looked at: scanning a whole ~70 KB page costs ~70 µs.
-    tail = text[start:] if start else text
-    folded = text.lower() if "<PRE" in tail or "</PRE" in tail else text
+    folded = text.lower() if _UPPER_PRE.search(text, start) else text
     blocks = []
     while (found := _between(folded, "<pre", "</pre>", start)) is not None:
         end = found[1]

@@ -33,6 +33,7 @@ __all__ = [
     "iter_matches",
     "lower_same_length",
     "prepare_body",
+    "prepared_lines",
 ]
 
 # Bodies longer than this are cut for the section, paragraph and signature parsers.
@@ -454,6 +455,21 @@ def prepare_body(body: str | PreparedBody) -> PreparedBody:
     """
     if isinstance(body, PreparedBody):
         return body
-    text = drop_short_page_breaks(body[:MAX_BODY].replace("¶", ""))
-    text = drop_section_heads(drop_inline_page_breaks(text))
+    text = _prepared_text(body)
     return PreparedBody(text=text, lowered=lower_same_length(text), lines=text.split("\n"))
+
+
+def prepared_lines(body: str) -> list[str]:
+    """Return ``prepare_body(body).lines`` without making the lower-cased copy.
+
+    Examples
+    --------
+    >>> prepared_lines("A\\u00b6\\nROME 00001196 002 OF 2\\nB")
+    ['A', '', 'B']
+    """
+    return _prepared_text(body).split("\n")
+
+
+def _prepared_text(body: str) -> str:
+    text = drop_short_page_breaks(body[:MAX_BODY].replace("¶", ""))
+    return drop_section_heads(drop_inline_page_breaks(text))
