@@ -94,7 +94,7 @@ def load_cables(
     """
     counts = LoadCounts()
     seconds = counts.seconds
-    for stage in ("read", "parse", "extract", "map", "store"):
+    for stage in ("read", "parse", "extract", "map", "store", "store_cpu"):
         seconds[stage] = 0.0
     settings = WorkSettings.from_config(config)
     if turtle is not None:
@@ -135,14 +135,16 @@ def load_cables(
     batches = _batched(todo(), max(1, config.engine.batch_size))
     buffer = _Buffer(store, turtle)
     for results in run_batches(batches, settings, config.engine, scratch):
-        clock = time.perf_counter()
+        clock, cpu = time.perf_counter(), time.process_time()
         _store_batch(results, buffer, manifest, config.store.base_iri, counts, reject, incremental)
         seconds["store"] += time.perf_counter() - clock
+        seconds["store_cpu"] += time.process_time() - cpu
         if bar is not None:
             bar.update(len(results))
-    clock = time.perf_counter()
+    clock, cpu = time.perf_counter(), time.process_time()
     buffer.flush()
     seconds["store"] += time.perf_counter() - clock
+    seconds["store_cpu"] += time.process_time() - cpu
     if config.build.prune:
         for cable_id in manifest.unseen():
             store.remove_graph(cable_iri(config.store.base_iri, cable_id))

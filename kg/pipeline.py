@@ -65,7 +65,9 @@ class BuildReport:
     ``cables`` counts the cables the sources hold (``built`` this run plus ``unchanged``
     since the last build); ``pruned`` those removed because the sources dropped them.
     Timings of parse, extract and map are summed over the workers (CPU seconds);
-    ``cables_wall`` is the wall time of the whole cable stage.
+    ``store`` is the driver's wall time loading the store, ``store_cpu`` the CPU time of
+    its process meanwhile (Oxigraph loads with several threads); ``cables_wall`` is the
+    wall time of the whole cable stage, the other stages' figures are wall times.
     """
 
     cables: int = 0
