@@ -124,7 +124,7 @@ class _Nodes:
         # keys an attribute or event points at that no mention of this cable has
         self.undescribed: dict[str, NamedNode] = {}
         # event types this cable's events have, described once in the default graph
-        self.event_types: set[str] = set()
+        self.event_types: set[NamedNode] = set()
         # the city forms of the origin and station, read once (see _sends)
         self.sending_cities: frozenset[str] | None = None
 
@@ -273,26 +273,30 @@ def entity_quads(cable: Cable, ctx: MappingContext) -> list[Quad]:
     """
     if not cable.mentions and not cable.events:
         return []
-    g, cable_node = ctx.graph, ctx.cable
+    g, cable_node, mentions = ctx.graph, ctx.cable, T.mentions
     quads: list[Quad] = []
     nodes = _Nodes(cable, ctx)
+    by_key = nodes.by_key
     entities: dict[str, Entity] = {}
     for mention in cable.mentions:
-        entities.setdefault(mention.entity.key, mention.entity)
-        nodes.node(mention.entity)
-    described: set[str] = set()
-    for entity in entities.values():
-        node = nodes.node(entity)
-        quads.append(Quad(cable_node, T.mentions, node, g))
-        if node.value not in described:
-            described.add(node.value)
-            quads += _description(entity, node, nodes)
-        quads += _claims(entity, node, nodes)
+        entity = mention.entity
+        if entity.key not in entities:
+            entities[entity.key] = entity
+            nodes.node(entity)
+    described: set[NamedNode] = set()
+    for key, entity in entities.items():
+        node = by_key[key]
+        quads.append(Quad(cable_node, mentions, node, g))
+        if node not in described:  # two keys resolved to one node (a post and its city)
+            described.add(node)
+            _description(quads, entity, node, nodes)
+        if entity.type in _CLAIMED:
+            quads += _claims(entity, node, nodes)
     written = _first_wordings(cable.mentions)
     spans: set[tuple[int | None, int | None, int | None]] = set()
     parts = _Parts(cable, ctx)
     for index, mention in enumerate(written, start=1):
-        target = nodes.node(mention.entity)
+        target = by_key[mention.entity.key]
         span = (mention.paragraph, mention.start, mention.end)
         # two entities read from the same words (a city and the post named after it)
         # cannot share the span's name: the second is numbered like a header mention
@@ -329,10 +333,10 @@ _DESCRIPTIONS = OrderedDict()
 _DESCRIPTIONS_LIMIT = 1 << 14
 
 
-def _description(entity: Entity, node: NamedNode, nodes: _Nodes) -> list[Quad]:
-    """The entity's key-determined description, in the default graph."""
+def _description(quads: list[Quad], entity: Entity, node: NamedNode, nodes: _Nodes) -> None:
+    """Add the entity's key-determined description, in the default graph, to ``quads``."""
     base = nodes.ctx.base
-    elsewhere = nodes.labelled_elsewhere.get(node.value)
+    elsewhere = nodes.labelled_elsewhere.get(node.value) if nodes.labelled_elsewhere else None
     attributes = entity.attributes
     read = tuple(map(attributes.get, _DESCRIBED))
     key = (base, node, elsewhere, entity.key, entity.type, entity.label, *entity.alt_labels, read)
@@ -350,10 +354,9 @@ def _description(entity: Entity, node: NamedNode, nodes: _Nodes) -> list[Quad]:
                 _DESCRIPTIONS.popitem(last=False)
             _DESCRIPTIONS[key] = cached
     facts, pointed = cached
-    quads = list(facts)
+    quads += facts
     for predicate, target in pointed:
         quads.append(Quad(node, predicate, nodes.key_node(target)))
-    return quads
 
 
 def _describe(
@@ -461,6 +464,10 @@ def _decimal(value: object) -> str:
     return f"{float(str(value)):.5f}".rstrip("0").rstrip(".")
 
 
+# the entity types a cable may state claims of (see _claims)
+_CLAIMED = frozenset({"person", "programme"})
+
+
 def _claims(entity: Entity, node: NamedNode, nodes: _Nodes) -> Iterator[Quad]:
     """What this cable says of the entity that another cable may say otherwise."""
     g, attributes = nodes.ctx.graph, entity.attributes
@@ -500,7 +507,9 @@ class _Parts:
 
     def __init__(self, cable: Cable, ctx: MappingContext) -> None:
         self.ctx, self.count = ctx, len(cable.paragraphs)
-        self.paragraphs: dict[int, NamedNode] = {}
+        self.graph, self.cable_iri = ctx.graph, ctx.graph.value
+        # paragraph index → its node and IRI (a NamedNode's .value is a new str per read)
+        self.paragraphs: dict[int, tuple[NamedNode, str]] = {}
 
     def mention(
         self,
@@ -518,21 +527,21 @@ class _Parts:
         its own. Elsewhere it is numbered, ``<cable>/mention/<index>``.
         """
         # the hottest loop of the mapping stage (a node per wording): terms bound locally
-        g = self.ctx.graph
+        g = self.graph
         start, end = span
         if paragraph is not None and 0 <= paragraph < self.count:
-            part = self.paragraphs.get(paragraph)
-            if part is None:
-                part = self.paragraphs[paragraph] = paragraph_iri(
-                    self.ctx.base, self.ctx.cable_id, paragraph + 1
-                )
+            known = self.paragraphs.get(paragraph)
+            if known is None:
+                part = paragraph_iri(self.ctx.base, self.ctx.cable_id, paragraph + 1)
+                known = self.paragraphs[paragraph] = (part, part.value)
+            part, iri = known
             if start is not None and end is not None:
-                node = NamedNode(f"{part.value}#char={start},{end}")
+                node = NamedNode(f"{iri}#char={start},{end}")
             else:
-                node = NamedNode(f"{g.value}/mention/{index}")
+                node = NamedNode(f"{self.cable_iri}/mention/{index}")
             where = Quad(node, _IS_PART_OF, part, g)
         else:
-            node = NamedNode(f"{g.value}/mention/{index}")
+            node = NamedNode(f"{self.cable_iri}/mention/{index}")
             # outside the body, or a body extraction split that the parser left whole
             where = Quad(node, _IN_HEADER_OF if paragraph is None else _IN_BODY_OF, g, g)
         # untyped: cg:mentionOf's domain says it is a cg:Mention (ontology/cablegraph.ttl)
@@ -581,13 +590,11 @@ def _event(
     add(Quad(node, T.type, T.Event, g))
     add(Quad(node, T.type, _SEM_EVENT, g))
     add(Quad(node, T.prefLabel, en(" ".join(event.label.split()) or event.type), g))
-    kind = _event_type(ctx.base, event.type)
+    kind, described = _event_type(ctx.base, event.type)
     add(Quad(node, T.eventType, kind, g))
-    if kind.value not in nodes.event_types:
-        nodes.event_types.add(kind.value)
-        add(Quad(kind, T.type, _EVENT_TYPE))
-        add(Quad(kind, T.type, T.Concept))
-        add(Quad(kind, T.prefLabel, en(event.type)))
+    if kind not in nodes.event_types:
+        nodes.event_types.add(kind)
+        quads += described
     if event.begin:
         add(Quad(node, T.hasBeginTimeStamp, _time_literal(event.begin, cid, "event begin"), g))
     if event.end:
@@ -602,5 +609,11 @@ def _event(
 
 
 @functools.lru_cache(maxsize=256)
-def _event_type(base: str, name: str) -> NamedNode:
-    return entity_iri(base, "eventtype/" + (slug(name) or "other"))
+def _event_type(base: str, name: str) -> tuple[NamedNode, tuple[Quad, ...]]:
+    """The node of an event type and its description in the default graph."""
+    kind = entity_iri(base, "eventtype/" + (slug(name) or "other"))
+    return kind, (
+        Quad(kind, T.type, _EVENT_TYPE),
+        Quad(kind, T.type, T.Concept),
+        Quad(kind, T.prefLabel, en(name)),
+    )

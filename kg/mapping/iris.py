@@ -164,7 +164,16 @@ def paragraph_iri(base: str, cable_id: str, position: int) -> NamedNode:
     >>> paragraph_iri(DEFAULT_BASE, "07ASTANA367", 9).value
     'https://w3id.org/cablegraph/id/cable/07ASTANA367/paragraph/9'
     """
-    return _node(base, f"cable/{cable_id}/paragraph/{position}")
+    if position < 0:  # not a key segment: let _node say so
+        return _node(base, f"cable/{cable_id}/paragraph/{position}")
+    return NamedNode(f"{_cable_prefix(base, cable_id)}paragraph/{position}")
+
+
+# A cable has a dozen paragraphs and one id: the id is checked once per cable, not per
+# paragraph (``paragraph/<n>`` after a valid cable key is a valid key).
+@functools.lru_cache(maxsize=64)
+def _cable_prefix(base: str, cable_id: str) -> str:
+    return _node(base, f"cable/{cable_id}").value + "/"
 
 
 def addressing_iri(base: str, cable_id: str, role: str, position: int) -> NamedNode:

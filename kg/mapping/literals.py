@@ -8,7 +8,7 @@ from pyoxigraph import Literal
 
 from kg.mapping.terms import XSD_DATE, XSD_DATETIME
 
-__all__ = ["date_literal", "datetime_literal"]
+__all__ = ["date_literal", "datetime_literal", "integer_literal"]
 
 _DATETIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(:\d{2})?$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -46,3 +46,22 @@ def date_literal(value: str, cable_id: str, field: str) -> Literal:
     if not _DATE.match(value.strip()):
         raise ValueError(f"{cable_id}: {field} `{value}` is not an ISO date (YYYY-MM-DD)")
     return Literal(value.strip(), datatype=XSD_DATE)
+
+
+# Positions and paragraph numbers are small and on every line of every cable: built once.
+_SMALL_INTEGERS = tuple(Literal(n) for n in range(256))
+
+
+def integer_literal(value: int) -> Literal:
+    """Return ``value`` as an xsd:integer literal (the same object for small values).
+
+    Examples
+    --------
+    >>> integer_literal(9)
+    <Literal value=9 datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#integer>>
+    >>> integer_literal(9) is integer_literal(9), integer_literal(10**6).value
+    (True, '1000000')
+    """
+    if 0 <= value < len(_SMALL_INTEGERS):
+        return _SMALL_INTEGERS[value]
+    return Literal(value)

@@ -9,6 +9,7 @@ from pyoxigraph import Literal, Quad
 from kg.mapping import MappingContext
 from kg.mapping.addressees import resolve_addressee
 from kg.mapping.iris import addressing_iri
+from kg.mapping.literals import integer_literal
 from kg.mapping.terms import T
 from kg.model import Cable, Recipient
 
@@ -29,7 +30,7 @@ def _block(recipients: list[Recipient], role: str, ctx: MappingContext) -> Itera
         yield Quad(ctx.cable, T.addressing, line, g)
         yield Quad(line, T.type, T.Addressing, g)
         yield Quad(line, T.role, Literal(role), g)
-        yield Quad(line, T.position, Literal(position), g)
+        yield Quad(line, T.position, integer_literal(position), g)
         yield Quad(line, T.addresseeName, Literal(recipient.name), g)
         if recipient.route:
             yield Quad(line, T.routingIndicator, Literal(recipient.route), g)
