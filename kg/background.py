@@ -21,9 +21,16 @@ from typing import TYPE_CHECKING
 from kg.errors import StoreError
 
 if TYPE_CHECKING:
+    from kg.store import OxigraphStore
     from kg.validate import ValidationReport
 
-__all__ = ["BackgroundExport", "BackgroundValidation", "start_export", "start_validation"]
+__all__ = [
+    "BackgroundExport",
+    "BackgroundValidation",
+    "SideJobs",
+    "start_export",
+    "start_validation",
+]
 
 # spawn: a fork would copy the parent's open RocksDB handles and threads
 _SPAWN = multiprocessing.get_context("spawn")
@@ -155,3 +162,59 @@ def _validate(store_path: str, sample: int, cables: list[str] | None, sender: Co
     finally:
         sender.close()
         store.close()
+
+
+class SideJobs:
+    """The exports and the validation of one build, run beside it from one checkpoint.
+
+    :meth:`start` takes the checkpoint (hard links: files the store compacts away while
+    the build goes on writing stay) and starts the processes; :meth:`wait` collects
+    them and removes the checkpoint; :meth:`cancel` stops whatever still runs.
+    """
+
+    def __init__(self, checkpoint: Path) -> None:
+        self.checkpoint = checkpoint
+        self.exports: list[BackgroundExport] = []
+        self.validation: BackgroundValidation | None = None
+
+    def start(
+        self,
+        store: OxigraphStore,
+        exports: dict[str, Path],
+        validate: tuple[int, Sequence[str] | None] | None,
+    ) -> None:
+        """Checkpoint ``store``; start each export (format → file) and, if ``validate``
+        is ``(sample, cables)``, the validation (see :func:`start_validation`)."""
+        import shutil
+
+        shutil.rmtree(self.checkpoint, ignore_errors=True)
+        store.backup(self.checkpoint)
+        self.exports = [start_export(self.checkpoint, fmt, path) for fmt, path in exports.items()]
+        if validate is not None:
+            self.validation = start_validation(self.checkpoint, *validate)
+
+    def wait(self) -> tuple[ValidationReport | None, dict[str, float]]:
+        """Wait for every job; return the validation report (if one ran) and each
+        export's wall seconds by format."""
+        report = None
+        if self.validation is not None:
+            report = self.validation.wait()
+            self.validation = None
+        seconds = {}
+        while self.exports:
+            job = self.exports.pop(0)
+            seconds[job.fmt] = job.wait()
+        self.cancel()
+        return report, seconds
+
+    def cancel(self) -> None:
+        """Stop the jobs still running and remove the checkpoint."""
+        import shutil
+
+        if self.validation is not None:
+            self.validation.cancel()
+            self.validation = None
+        for job in self.exports:
+            job.cancel()
+        self.exports = []
+        shutil.rmtree(self.checkpoint, ignore_errors=True)

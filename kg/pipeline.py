@@ -12,13 +12,16 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kg.config import Config, SourcesConfig
 from kg.errors import CABLE_ERRORS, KgError
 from kg.model import Cable, Reject
 from kg.parse import parse_raw
 from kg.sources import iter_sources
+
+if TYPE_CHECKING:
+    from kg.validate import ValidationReport
 
 __all__ = ["BuildReport", "build", "read_cables"]
 
@@ -134,12 +137,7 @@ def build(config: Config, sources: list[str] | None = None) -> BuildReport:
     """
     from pyoxigraph import NamedNode
 
-    from kg.background import (
-        BackgroundExport,
-        BackgroundValidation,
-        start_export,
-        start_validation,
-    )
+    from kg.background import SideJobs
     from kg.export import EXPORT_FORMATS, export
     from kg.loading import load_cables
     from kg.manifest import MANIFEST_NAME, Manifest
@@ -158,9 +156,7 @@ def build(config: Config, sources: list[str] | None = None) -> BuildReport:
     timings = report.timings
     paths = list(sources or config.sources.paths)
     started = time.perf_counter()
-    background: list[BackgroundExport] = []
-    checking: BackgroundValidation | None = None
-    snapshot: Path | None = None
+    side = SideJobs(staging.parent / f".export-{os.getpid()}")
     turtle: TurtleStream | None = None
     names = {fmt: f"graph.{EXPORT_FORMATS.get(fmt, fmt)}" for fmt in config.build.exports}
     try:
@@ -218,20 +214,15 @@ def build(config: Config, sources: list[str] | None = None) -> BuildReport:
         rebuilt = counts.graphs if previous is not None else None
         if isinstance(store, OxigraphStore) and store.path is not None and (todo or validating):
             # an on-disk store is exported and validated by other processes while this one
-            # analyses (they see the graph as built, before the write-back), from a
-            # checkpoint (hard links): files the store compacts away meanwhile stay
-            snapshot = staging.parent / f".export-{os.getpid()}"
-            shutil.rmtree(snapshot, ignore_errors=True)
-            store.backup(snapshot)
-            background = [start_export(snapshot, fmt, staging / names[fmt]) for fmt in todo]
-            todo = []
-            if validating:
-                checking = start_validation(snapshot, config.build.validate_sample, rebuilt)
-        elif validating:
+            # analyses; they see the graph as built, before the analytics write-back
+            checks = (config.build.validate_sample, rebuilt) if validating else None
+            side.start(store, {fmt: staging / names[fmt] for fmt in todo}, checks)
+            todo, validating = [], False
+        if validating:
             graphs = None if rebuilt is None else [NamedNode(g) for g in rebuilt]
-            result = validate_store(store, sample=config.build.validate_sample, cables=graphs)
-            report.validation = result.to_dict()
-            timings["validate"] = result.seconds
+            _record_validation(
+                report, validate_store(store, sample=config.build.validate_sample, cables=graphs)
+            )
         if config.build.analyze and (redo or not (out / config.analytics.out).exists()):
             clock = time.perf_counter()
             analysis = write_analysis(config, store, staging / config.analytics.out).analysis
@@ -244,16 +235,10 @@ def build(config: Config, sources: list[str] | None = None) -> BuildReport:
             clock = time.perf_counter()
             export(store, fmt, staging / names[fmt])
             timings[f"export_{fmt}"] = time.perf_counter() - clock
-        if checking is not None:
-            result = checking.wait()
-            checking = None
-            report.validation = result.to_dict()
-            timings["validate"] = result.seconds
-        while background:
-            job = background.pop(0)
-            timings[f"export_{job.fmt}"] = job.wait()
-        if snapshot is not None:
-            shutil.rmtree(snapshot, ignore_errors=True)
+        validation, seconds = side.wait()
+        if validation is not None:
+            _record_validation(report, validation)
+        timings.update((f"export_{fmt}", spent) for fmt, spent in seconds.items())
         store.close()
         manifest.close()
         timings["total"] = time.perf_counter() - started
@@ -265,14 +250,14 @@ def build(config: Config, sources: list[str] | None = None) -> BuildReport:
     finally:
         if turtle is not None:
             turtle.abandon()
-        if checking is not None:
-            checking.cancel()
-        for job in background:
-            job.cancel()
-        if snapshot is not None:
-            shutil.rmtree(snapshot, ignore_errors=True)
+        side.cancel()
         shutil.rmtree(staging, ignore_errors=True)
     return report
+
+
+def _record_validation(report: BuildReport, result: ValidationReport) -> None:
+    report.validation = result.to_dict()
+    report.timings["validate"] = result.seconds
 
 
 def _previous_store(config: Config, out: Path) -> Path | None:
