@@ -451,10 +451,11 @@ def parse_paragraphs(body: str | PreparedBody) -> list[Paragraph]:
         used = 0
         # A capitalised line heads a section only after a blank line or a rule (unless a
         # rule underlines it): most lines of prose are ruled out here, without a call.
+        previous = lines[index - 1] if index else ""
         if first and (
             first in _RULE_START
             or index + 1 in rules
-            or ("A" <= first <= "Z" and (index == 0 or _is_blank_or_rule(lines, index - 1, rules)))
+            or ("A" <= first <= "Z" and (not previous or previous.isspace() or index - 1 in rules))
         ):
             title, used = _heading(lines, index, rules)
         if used:
