@@ -79,6 +79,8 @@ _WHITESPACE = re.compile(r"\s+")
 _RULE_START = frozenset("-‐=_")
 _RULE_CHARS = frozenset("-‐=_ \t")
 _RULE_RUNS = ("---", "===", "___", "‐‐‐")
+# What str.split() takes for whitespace in ASCII text, besides the space and the newline.
+_OTHER_ASCII_SPACES = ("\t", "\x0b", "\x0c", "\r", "\x1c", "\x1d", "\x1e", "\x1f")
 # Blank lines a dropped page-break line leaves between a heading and its rules.
 _PAGE_BREAK_GAP = 4
 _MAX_HEADING = 120
@@ -406,9 +408,11 @@ def parse_paragraphs(body: str | PreparedBody) -> list[Paragraph]:
     number = mark = None
     index = 0
 
+    spaces_only = _spaces_only(prepared.text)
+
     def close() -> None:
         if current is not None and number is not None:
-            text = " ".join(" ".join(current).split())
+            text = _joined_words(current, spaces_only)
             paragraphs.append(
                 Paragraph(text=text, number=number, classification=mark, heading=heading)
             )
@@ -493,6 +497,33 @@ def parse_paragraphs(body: str | PreparedBody) -> list[Paragraph]:
     close()
     # a paragraph list stays sequential: drop an unnumbered tail mistaken for a paragraph
     return paragraphs
+
+
+def _spaces_only(text: str) -> bool:
+    """Whether the plain space is the only whitespace in ``text`` besides its newlines."""
+    return text.isascii() and not any(space in text for space in _OTHER_ASCII_SPACES)
+
+
+def _joined_words(lines: list[str], spaces_only: bool) -> str:
+    """Return ``" ".join(" ".join(lines).split())``.
+
+    ``spaces_only``: the lines hold no whitespace but spaces (:func:`_spaces_only` of
+    the text they were cut from). Then most lines need no split into words, the costly
+    part: a line without a double space only loses its outer spaces.
+
+    Examples
+    --------
+    >>> _joined_words([" A  B ", "", "  ", "C D "], True)
+    'A B C D'
+    """
+    if not spaces_only:
+        return " ".join(" ".join(lines).split())
+    pieces = []
+    for line in lines:
+        piece = " ".join(line.split()) if "  " in line else line.strip(" ")
+        if piece:
+            pieces.append(piece)
+    return " ".join(pieces)
 
 
 def _without_web_tail(lines: list[str]) -> list[str]:
