@@ -118,10 +118,10 @@ def detect_format(text: str) -> str:
     >>> detect_format("VZCZCXRO4403\\nRR RUEHDBU\\nFM AMEMBASSY ASTANA\\nTO RUEHC/SECSTATE")
     'text'
     """
-    head = text[:20000]
     # rfind: on a WikiLeaks page the table comes after ~60 KB of sidebar.
     if text.rfind("<table class='cable'>") >= 0 or text.rfind('<table class="cable">') >= 0:
         return "html"
+    head = text[:20000]
     if _CSV_ROW.match(head):
         return "csv"
     if _TRANSMISSION.search(head) or _FM_OR_DTG.search(head) or _TEXT_TABLE_ROW.search(head):

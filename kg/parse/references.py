@@ -349,9 +349,10 @@ def _station_of(ref: Reference) -> str | None:
 
 def _normalise(part: str) -> str:
     text = part.upper()
-    text = _O_FOR_ZERO.sub("0", text)
-    text = _ZERO_FOR_O.sub("O", text)
-    text = _DASH_AT_DIGIT.sub(" ", text)
+    # each substitution needs its character; most entries have no "O", "0" or "-"
+    text = _O_FOR_ZERO.sub("0", text) if "O" in text or "o" in text else text
+    text = _ZERO_FOR_O.sub("O", text) if "0" in text else text
+    text = _DASH_AT_DIGIT.sub(" ", text) if "-" in text else text
     return _DIGIT_LETTER.sub(" ", text)
 
 
