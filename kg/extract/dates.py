@@ -128,14 +128,17 @@ _ANY_DATE = re.compile(
 )
 _KIND_OF = {kind.replace("-", "_").replace("/", "_"): (kind, p) for kind, p in _PATTERNS}
 _WEEKDAYS = {name: i for i, name in enumerate(calendar.day_name)}
-# Any word a date could be written with, but for "week", "month" and "ago" (found by
+# Any word a date could be written with, but for those in lower case (found by
 # substring search, faster than a pattern whose first letters are that common).
 # (The lookahead of first letters lets the scan pass most characters at once.)
 _DATE_HINT = re.compile(
-    r"(?=[JFMASONDTWytl/12])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue"
-    r"|Wed|Thu|Fri|Sat|Sun|yesterday|today|this morning|last night"
-    r"|/(?:19|20)\d\d|(?:19|20)\d\d)"
+    r"(?=[JFMASONDTW/12])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue"
+    r"|Wed|Thu|Fri|Sat|Sun|/(?:19|20)\d\d|(?:19|20)\d\d)"
 )
+# A hint wherever it starts before the first one found so far.
+_HINT_PHRASES = ("yesterday", "today", "this morning", "last night")
+# A hint only where it ends before the first one found so far (as ever).
+_HINT_WORDS = ("week", "month", " ago")
 # "liquidate their assets by January 31", "support the agreement by next Thursday",
 # "dormant since April": the date bounds a state, it is not when something happened.
 _BOUND = re.compile(r"\b(?:by|until|before|since|deadline of|no later than)\s+(?:next\s+)?$", re.I)
@@ -269,12 +272,22 @@ def first_date_hint(text: str) -> int:
     (14, -1)
     """
     found = _DATE_HINT.search(text)
-    first = found.start() if found else len(text)
-    for word in ("week", "month", " ago"):
-        at = text.find(word, 0, first)
+    first = _lower_hint(text, 0, len(text), found.start() if found else len(text))
+    return first if first < len(text) else -1
+
+
+def _lower_hint(text: str, start: int, end: int, first: int) -> int:
+    """Return where the first hint of ``text[start:end]`` begins, given ``first``, that
+    of :data:`_DATE_HINT` (``end`` if none): an earlier hint in lower case, if any."""
+    for phrase in _HINT_PHRASES:
+        at = text.find(phrase, start, min(first + len(phrase) - 1, end))
         if at >= 0:
             first = at
-    return first if first < len(text) else -1
+    for word in _HINT_WORDS:
+        at = text.find(word, start, first)
+        if at >= 0:
+            first = at
+    return first
 
 
 class DateHints:
@@ -300,10 +313,7 @@ class DateHints:
         first = end
         if index < len(self.starts) and self.starts[index] < end:
             first = self.starts[index]
-        for word in ("week", "month", " ago"):
-            at = self.text.find(word, start, first)
-            if at >= 0:
-                first = at
+        first = _lower_hint(self.text, start, end, first)
         return first - start if first < end else -1
 
 

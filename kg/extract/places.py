@@ -38,13 +38,13 @@ _BIG_CITY = 300_000
 # Small-town names are too often surnames or words to be taken anywhere else.
 _TOWN_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?")
 # Found from the space before a capital after a letter a cue ends with (a literal scan,
-# fast), the cue looked up before it.
+# fast), the cue looked up before it: a word (none ends another) that starts a word.
 _CAPITAL_AFTER_CUE = re.compile(r"[nrmotef] (?=[A-Z])")
-_TOWN_CUE = re.compile(
-    r"\b(?:[Ii]n|[Nn]ear|[Ff]rom|[Tt]o|[Aa]t|[Oo]utside|town of|village of|city of|"
-    r"port of|municipality of)\Z"
+_TOWN_CUES = frozenset(
+    ["In", "in", "Near", "near", "From", "from", "To", "to", "At", "at", "Outside", "outside"]
+    + ["town of", "village of", "city of", "port of", "municipality of"]
 )
-_LONGEST_CUE = len(" municipality of")
+_CUE_SIZES = sorted({len(cue) for cue in _TOWN_CUES})
 # "the U.S. could help", "exports to the U.S.": the country as a noun, not the adjective
 # of "U.S. officials" or "the U.S. military's role" (which name no place). Found from
 # " U.S" (a literal scan, fast), the word before looked up after.
@@ -69,13 +69,26 @@ def _town_candidates(text: str) -> Iterator[tuple[int, str]]:
     position = 0
     for space in _CAPITAL_AFTER_CUE.finditer(text):
         start = space.end()
-        cue = _TOWN_CUE.search(text, max(0, start - _LONGEST_CUE), start - 1)
-        if cue is None or cue.start() < position:
+        cue = _cue_before(text, start - 1)
+        if cue is None or cue < position:
             continue
         name = _TOWN_NAME.match(text, start)
         if name is not None:
             position = name.end()
             yield start, name.group()
+
+
+def _cue_before(text: str, end: int) -> int | None:
+    """Return where the place cue that ends at ``end`` starts, if one does."""
+    for size in _CUE_SIZES:
+        begin = end - size
+        if (
+            begin >= 0
+            and text[begin:end] in _TOWN_CUES
+            and not (begin and (text[begin - 1].isalnum() or text[begin - 1] == "_"))
+        ):
+            return begin
+    return None
 
 
 def country_entity(country: Country) -> Entity:
