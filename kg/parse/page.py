@@ -101,7 +101,7 @@ def clean_text(text: str) -> str:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\u2028" in text or "\u2029" in text:
         text = text.replace("\u2028", "\n").replace("\u2029", "\n")
-    if "<" in text:
+    if "id=" in text:
         text = _ANCHOR_PILCROW.sub("", text)
     if "<" in text:
         text = _TAG.sub("", text)
@@ -196,7 +196,7 @@ def _extract_html(text: str) -> Page:
         clean_text(p) for p in _pre_blocks(text, 0)
     ]
     # Some pages end every line of the telegram with a backslash (06BERN1593).
-    pres = [_BACKSLASH_EOL.sub("", p) if "\\\n" in p else p for p in pres]
+    pres = [_BACKSLASH_EOL.sub("", p) if "\\" in p and "\\\n" in p else p for p in pres]
     if len(pres) >= 2:
         page.header, page.body = pres[0], pres[-1]
     elif pres:
