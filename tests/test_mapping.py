@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg.mapping import MAPPERS, cable_quads, entity_iri, register
 from kg.mapping.iris import DEFAULT_BASE
@@ -298,3 +300,42 @@ def test_an_entity_described_by_an_earlier_cable_keeps_each_cable_s_own_names() 
     assert {str(q) for q in again} == {str(q) for q in first}
     parents = {str(q.object) for q in second if q.predicate.value.endswith("subOrganizationOf")}
     assert parents == {"<https://w3id.org/cablegraph/id/org/un>"}
+
+
+# any text a cable may hold (no lone surrogates: no Literal can hold those either)
+_TEXTS = st.text(st.characters(blacklist_categories=("Cs",)), max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_TEXTS, lexical=st.from_regex(r"\A-?[0-9]{1,6}\Z"))
+def test_literal_quads_parsed_in_a_batch_are_the_quads_built_one_by_one(
+    text: str, lexical: str
+) -> None:
+    # the mappers' literal statements go through one N-Quads parse: quotes, backslashes,
+    # line breaks, "\u0041" written out and any other character must come back unchanged
+    from kg.mapping.literal_quads import LiteralQuads
+    from kg.mapping.terms import XSD_INTEGER, T
+
+    g = ox.NamedNode("https://w3id.org/cablegraph/id/cable/07ASTANA367")
+    s = ox.NamedNode(g.value + "/paragraph/1#char=0,3")
+    batch = LiteralQuads(g)
+    batch.plain(s.value, T.text.value, text)
+    batch.english(s.value, T.prefLabel.value, text)
+    batch.typed(s.value, T.position.value, lexical, XSD_INTEGER.value)
+    assert batch.quads() == [
+        ox.Quad(s, T.text, ox.Literal(text), g),
+        ox.Quad(s, T.prefLabel, ox.Literal(text, language="en"), g),
+        ox.Quad(s, T.position, ox.Literal(lexical, datatype=XSD_INTEGER), g),
+    ]
+
+
+def test_literal_quads_keep_escapes_written_in_the_text() -> None:
+    from kg.mapping.literal_quads import LiteralQuads
+
+    g = ox.NamedNode("https://w3id.org/cablegraph/id/cable/07ASTANA367")
+    batch = LiteralQuads(g)
+    written = 'C:\\new "\\u0041" \\\\ end\r\n\ttab'
+    batch.plain(g.value, "https://schema.org/text", written)
+    [quad] = batch.quads()
+    assert quad.object == ox.Literal(written)
+    assert LiteralQuads(g).quads() == []

@@ -35,6 +35,7 @@ from kg.mapping.addressees import resolve_addressee
 from kg.mapping.iris import entity_iri, event_iri, paragraph_iri, slug
 from kg.mapping.labels import city_of_key, reference_facts, term_value
 from kg.mapping.labels import entity_label as _spelled_label
+from kg.mapping.literal_quads import LiteralQuads
 from kg.mapping.literals import date_literal
 from kg.mapping.metadata import station_of
 from kg.mapping.persons import person_key
@@ -48,7 +49,9 @@ if TYPE_CHECKING:
 
 __all__ = ["entity_label", "entity_quads"]
 
-_TEXT, _IS_PART_OF = T.text, T.isPartOf
+_TEXT_IRI, _IS_PART_OF = T.text.value, T.isPartOf
+_PREF_LABEL_IRI = T.prefLabel.value
+_BEGIN_IRI, _END_IRI = T.hasBeginTimeStamp.value, T.hasEndTimeStamp.value
 _MENTION_OF = NamedNode(str(CG.mentionOf))
 _IN_HEADER_OF = NamedNode(str(CG.inHeaderOf))
 _IN_BODY_OF = NamedNode(str(CG.inBodyOf))
@@ -310,6 +313,7 @@ def entity_quads(cable: Cable, ctx: MappingContext) -> list[Quad]:
         if key not in reference_facts().predicates:
             quads.append(Quad(node, T.type, _KEY_CLASSES[key.partition("/")[0]]))
             quads.append(Quad(node, T.prefLabel, en(_key_pref_label(key))))
+    quads += parts.texts.quads()
     return quads
 
 
@@ -510,6 +514,8 @@ class _Parts:
         self.graph, self.cable_iri = ctx.graph, ctx.graph.value
         # paragraph index → its node and IRI (a NamedNode's .value is a new str per read)
         self.paragraphs: dict[int, tuple[NamedNode, str]] = {}
+        # the wordings, parsed in one go (kg.mapping.literal_quads says why)
+        self.texts = LiteralQuads(ctx.graph)
 
     def mention(
         self,
@@ -536,22 +542,27 @@ class _Parts:
                 known = self.paragraphs[paragraph] = (part, part.value)
             part, iri = known
             if start is not None and end is not None:
-                node = NamedNode(f"{iri}#char={start},{end}")
+                name = f"{iri}#char={start},{end}"
             else:
-                node = NamedNode(f"{self.cable_iri}/mention/{index}")
+                name = f"{self.cable_iri}/mention/{index}"
+            node = NamedNode(name)
             where = Quad(node, _IS_PART_OF, part, g)
         else:
-            node = NamedNode(f"{self.cable_iri}/mention/{index}")
+            name = f"{self.cable_iri}/mention/{index}"
+            node = NamedNode(name)
             # outside the body, or a body extraction split that the parser left whole
             where = Quad(node, _IN_HEADER_OF if paragraph is None else _IN_BODY_OF, g, g)
         # untyped: cg:mentionOf's domain says it is a cg:Mention (ontology/cablegraph.ttl)
         quads += (Quad(node, _MENTION_OF, target, g), where)
         if text:
-            quads.append(Quad(node, _TEXT, Literal(text), g))
+            self.texts.plain(name, _TEXT_IRI, text)
 
 
-def _time_literal(value: str, cable_id: str, field: str) -> Literal:
-    """A day as xsd:date; a month or year the cable leaves at that precision as such."""
+def _time_lexical(value: str, cable_id: str, field: str) -> tuple[str, str]:
+    """A day as xsd:date; a month or year the cable leaves at that precision as such.
+
+    Returns the lexical form and the datatype IRI (for :class:`LiteralQuads`).
+    """
     known = _TIMES.get(value)
     if known is not None:
         return known
@@ -562,14 +573,15 @@ def _time_literal(value: str, cable_id: str, field: str) -> Literal:
         literal = Literal(text, datatype=_XSD_YEAR)
     else:
         literal = date_literal(text, cable_id, field)
+    lexical = literal.value, literal.datatype.value
     if len(_TIMES) < _TIMES_LIMIT:
-        _TIMES[value] = literal
-    return literal
+        _TIMES[value] = lexical
+    return lexical
 
 
 # Event dates repeat across cables; a date that raised is never stored, so its error
 # still names the cable it is in.
-_TIMES: dict[str, Literal] = {}
+_TIMES: dict[str, tuple[str, str]] = {}
 _TIMES_LIMIT = 1 << 14
 
 
@@ -586,19 +598,20 @@ def _event(
     # keyed like the cable's IRI: two pages of one telegram (a garbled id beside the
     # canonical one) have events of their own
     node = event_iri(ctx.base, ctx.cable_id, event.key.rsplit("/", 1)[-1] or str(index))
+    iri, literals = node.value, parts.texts
     add(Quad(ctx.cable, T.mentions, node, g))
     add(Quad(node, T.type, T.Event, g))
     add(Quad(node, T.type, _SEM_EVENT, g))
-    add(Quad(node, T.prefLabel, en(" ".join(event.label.split()) or event.type), g))
+    literals.english(iri, _PREF_LABEL_IRI, " ".join(event.label.split()) or event.type)
     kind, described = _event_type(ctx.base, event.type)
     add(Quad(node, T.eventType, kind, g))
     if kind not in nodes.event_types:
         nodes.event_types.add(kind)
         quads += described
     if event.begin:
-        add(Quad(node, T.hasBeginTimeStamp, _time_literal(event.begin, cid, "event begin"), g))
+        literals.typed(iri, _BEGIN_IRI, *_time_lexical(event.begin, cid, "event begin"))
     if event.end:
-        add(Quad(node, T.hasEndTimeStamp, _time_literal(event.end, cid, "event end"), g))
+        literals.typed(iri, _END_IRI, *_time_lexical(event.end, cid, "event end"))
     if event.place:
         add(Quad(node, T.hasPlace, nodes.key_node(event.place), g))
     for actor in event.actors:
