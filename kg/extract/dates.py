@@ -132,8 +132,12 @@ _WEEKDAYS = {name: i for i, name in enumerate(calendar.day_name)}
 # substring search, faster than a pattern whose first letters are that common).
 # (The lookahead of first letters lets the scan pass most characters at once.)
 _DATE_HINT = re.compile(
-    r"(?=[JFMASONDTW/12])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue"
-    r"|Wed|Thu|Fri|Sat|Sun|/(?:19|20)\d\d|(?:19|20)\d\d)"
+    r"(?=[JFMASONDTW/12])(?:"
+    + trie_pattern(
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        + ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    )
+    + r"|/?(?:19|20)\d\d)"
 )
 # A hint wherever it starts before the first one found so far.
 _HINT_PHRASES = ("yesterday", "today", "this morning", "last night")

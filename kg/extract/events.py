@@ -346,10 +346,11 @@ def _triggers(context: ExtractContext, paragraph: int, text: str) -> list[_Trigg
         before = bisect_right(starts, start)
         if before and reach[before - 1] > start:
             continue
+        # ``_make`` builds the tuple in C; calling the class runs a Python ``__new__``.
         if word in _KIND_OF:
-            found.append(_Trigger(start, _KIND_OF[word], False))
+            found.append(_Trigger._make((start, _KIND_OF[word], False)))
         else:
-            found.append(_Trigger(start, _WEAK_OF[word], True))
+            found.append(_Trigger._make((start, _WEAK_OF[word], True)))
     return found
 
 
