@@ -370,8 +370,7 @@ def definitions(text: str) -> Iterator[tuple[str, list[str], int]]:
     """
     for match in DEFINITION.finditer(text):
         acronym = match.group(1)
-        before = text[: match.start()].rstrip()
-        words = before.split()[-12:]
+        length, words = _words_before(text, match.start(), 12)
         for size in range(1, len(words) + 1):
             candidate = trim_name(words[-size:])
             if (
@@ -379,8 +378,28 @@ def definitions(text: str) -> Iterator[tuple[str, list[str], int]]:
                 and candidate[-1][:1].isupper()
                 and acronym_matches(acronym, candidate)
             ):
-                yield acronym, candidate, len(before) - len(" ".join(candidate))
+                yield acronym, candidate, length - len(" ".join(candidate))
                 break
+
+
+# How far back :func:`_words_before` reads first: a dozen words, as a rule.
+_WORDS_WINDOW = 400
+
+
+def _words_before(text: str, end: int, count: int) -> tuple[int, list[str]]:
+    """Return the length of ``text[:end].rstrip()`` and its last ``count`` words, reading
+    a window before ``end`` (the whole prefix only when the window holds fewer words).
+
+    >>> _words_before("a b c d ", 8, 2)
+    (7, ['c', 'd'])
+    """
+    begin = max(0, end - _WORDS_WINDOW)
+    window = text[begin:end]
+    words = window.split()
+    if begin and len(words) <= count:  # the first word may be cut: read it all
+        begin, window = 0, text[:end]
+        words = window.split()
+    return begin + len(window.rstrip()), words[-count:]
 
 
 def trim_name(words: list[str]) -> list[str]:
