@@ -42,8 +42,10 @@ class SpanIndex:
 
     def add(self, paragraph: int | None, start: int, end: int) -> None:
         """Take a span."""
-        covered = self._covered.setdefault(paragraph, bytearray())
-        if len(covered) < end:
+        covered = self._covered.get(paragraph)
+        if covered is None:
+            covered = self._covered[paragraph] = bytearray(end)
+        elif len(covered) < end:
             covered.extend(bytes(end - len(covered)))
         covered[start:end] = b"\x01" * (end - start)
 
