@@ -277,14 +277,23 @@ def first_date_hint(text: str) -> int:
     return first if first < len(text) else -1
 
 
-def _lower_hint(text: str, start: int, end: int, first: int) -> int:
+def _lower_hint(
+    text: str,
+    start: int,
+    end: int,
+    first: int,
+    phrases: tuple[str, ...] = _HINT_PHRASES,
+    words: tuple[str, ...] = _HINT_WORDS,
+) -> int:
     """Return where the first hint of ``text[start:end]`` begins, given ``first``, that
-    of :data:`_DATE_HINT` (``end`` if none): an earlier hint in lower case, if any."""
-    for phrase in _HINT_PHRASES:
+    of :data:`_DATE_HINT` (``end`` if none): an earlier hint in lower case, if any
+    (``phrases`` and ``words``: those of :data:`_HINT_PHRASES` and :data:`_HINT_WORDS`
+    that ``text`` may hold)."""
+    for phrase in phrases:
         at = text.find(phrase, start, min(first + len(phrase) - 1, end))
         if at >= 0:
             first = at
-    for word in _HINT_WORDS:
+    for word in words:
         at = text.find(word, start, first)
         if at >= 0:
             first = at
@@ -307,6 +316,9 @@ class DateHints:
     def __init__(self, text: str) -> None:
         self.text = text
         self.starts = [match.start() for match in _DATE_HINT.finditer(text)]
+        # The lower-case hints the segment holds: a sentence is searched for those only.
+        self.phrases = tuple(phrase for phrase in _HINT_PHRASES if phrase in text)
+        self.words = tuple(word for word in _HINT_WORDS if word in text)
 
     def first(self, start: int, end: int) -> int:
         """Return :func:`first_date_hint` of ``text[start:end]`` (a whole sentence)."""
@@ -314,7 +326,7 @@ class DateHints:
         first = end
         if index < len(self.starts) and self.starts[index] < end:
             first = self.starts[index]
-        first = _lower_hint(self.text, start, end, first)
+        first = _lower_hint(self.text, start, end, first, self.phrases, self.words)
         return first - start if first < end else -1
 
 
