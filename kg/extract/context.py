@@ -140,8 +140,10 @@ def one_pass(gazetteer: Gazetteer) -> OnePass:
     """Return the one pass of the matchers every segment is scanned with: the gazetteer's
     organizations, companies, given names and surnames, and the extractors' own
     (:func:`~kg.extract.matcher.scanned_together`). Built once per gazetteer."""
-    count, built = gazetteer.extra.get("one_pass", (0, None))
-    if built is None or count != len(SCANNED_TOGETHER):
+    # Kept with the module-level matchers it holds: a copy of the gazetteer (pickled
+    # elsewhere) or a matcher registered since gets a pass of its own matchers.
+    together, built = gazetteer.extra.get("one_pass", ((), None))
+    if built is None or together != tuple(SCANNED_TOGETHER):
         matchers = [
             gazetteer.org_matcher,
             gazetteer.company_matcher,
@@ -149,7 +151,7 @@ def one_pass(gazetteer: Gazetteer) -> OnePass:
             gazetteer.surname_matcher,
         ]
         built = OnePass([m for m in matchers if m is not None] + SCANNED_TOGETHER)
-        gazetteer.extra["one_pass"] = (len(SCANNED_TOGETHER), built)
+        gazetteer.extra["one_pass"] = (tuple(SCANNED_TOGETHER), built)
     return built
 
 
