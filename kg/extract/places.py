@@ -44,7 +44,11 @@ _TOWN_CUES = frozenset(
     ["In", "in", "Near", "near", "From", "from", "To", "to", "At", "at", "Outside", "outside"]
     + ["town of", "village of", "city of", "port of", "municipality of"]
 )
-_CUE_SIZES = sorted({len(cue) for cue in _TOWN_CUES})
+# The lengths of the cues by their last two letters: most candidates end in neither.
+_CUE_SIZES = {
+    last: sorted({len(cue) for cue in _TOWN_CUES if cue.endswith(last)})
+    for last in {cue[-2:] for cue in _TOWN_CUES}
+}
 # "the U.S. could help", "exports to the U.S.": the country as a noun, not the adjective
 # of "U.S. officials" or "the U.S. military's role" (which name no place). Found from
 # " U.S" (a literal scan, fast), the word before looked up after.
@@ -80,7 +84,7 @@ def _town_candidates(text: str) -> Iterator[tuple[int, str]]:
 
 def _cue_before(text: str, end: int) -> int | None:
     """Return where the place cue that ends at ``end`` starts, if one does."""
-    for size in _CUE_SIZES:
+    for size in _CUE_SIZES.get(text[end - 2 : end], ()):
         begin = end - size
         if (
             begin >= 0
