@@ -117,7 +117,12 @@ _FUTURE = re.compile(
     r"\b(?:will|plans?|planned|scheduled|upcoming|next|expected to|must|deadline|pending)\b"
 )
 _STAY_KINDS = frozenset(["meeting", "other"])
-_HYPOTHETICAL = re.compile(r"\b(?:could|would|might|may|should|if|cannot)\b")
+# "could", "would", "might", "may", "should", "if", "cannot": each word opens with its
+# literal first letter, the word start checked after it (``re`` skips to those letters).
+_HYPOTHETICAL = re.compile(
+    r"(?:c(?<!\w.)(?:ould|annot)|w(?<!\w.)ould|m(?<!\w.)(?:ight|ay)|s(?<!\w.)hould"
+    r"|i(?<!\w.)f)\b"
+)
 _MAYBE_ELECTION = re.compile(r"\b(?:an?|new|early|snap)\s+$", re.IGNORECASE)
 _IN_PLACE = re.compile(r"\b(?:in|at|to)\s+$")
 # Where a sentence holding two dated occurrences divides: the last clause break before
