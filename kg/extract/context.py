@@ -106,6 +106,12 @@ class ExtractContext:
         """:meth:`NameMatcher.starts` of a segment's text, from the cable's one pass."""
         return matcher.starts(text, self.hits(text).get(matcher))
 
+    def holds(self, matcher: NameMatcher, text: str) -> bool:
+        """Tell whether a segment's text holds a name of ``matcher`` anywhere (even inside
+        a word), from the one pass: a free test before a pattern that needs one."""
+        found = self.hits(text).get(matcher)
+        return found is None or bool(found)
+
     def hits(self, text: str) -> dict[NameMatcher, list[tuple[int, int]]]:
         """Return the hits of every matcher of :func:`one_pass` in a segment's text,
         found once per cable."""

@@ -247,6 +247,14 @@ _COMPANY_BEFORE = re.compile(
     r"Inc\b|Corp\b|Ltd\b|Limited|S\.A\.|GmbH|PLC|plc|"
     r"chief executive|CEO|board of directors|shareholders|subsidiary)"
 )
+# Its words: a text without one is not scanned for it, when the one pass tells.
+_COMPANY_BEFORE_CUES = scanned_together(
+    NameMatcher(
+        ["company", "firm", "conglomerate", "airline", "carrier", "Inc", "Corp", "Ltd"]
+        + ["Limited", "S.A.", "GmbH", "PLC", "plc", "chief executive", "CEO", "board of directors"]
+        + ["shareholders", "subsidiary"]
+    )
+)
 
 
 def company_names(text: str, found: Mapping[NameMatcher, Hits] | None = None) -> Iterator[str]:
@@ -266,7 +274,8 @@ def company_names(text: str, found: Mapping[NameMatcher, Hits] | None = None) ->
             position = name.end()
             if starts_word(text, start):
                 yield name.group(1)
-    for match in _COMPANY_BEFORE.finditer(text):
+    cues = found.get(_COMPANY_BEFORE_CUES) if found is not None else None
+    for match in _COMPANY_BEFORE.finditer(text) if cues is None or cues else ():
         cue = match.start()
         if text.endswith(("'s", "’s"), 0, cue):
             cue -= 2

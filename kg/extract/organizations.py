@@ -51,10 +51,13 @@ _QUOTED_BODY = re.compile(
 # (a leading look-behind makes ``re`` try every position: several times slower).
 _ACRONYM = re.compile(r"([A-Z](?<![\w/-].)[A-Z&]*[A-Z](?:-[A-Z]+)?)(?![\w/-])")
 _GOVERNMENT_ACRONYM = re.compile(r"G(?<![\w/-].)O([A-Z]{1,3})(?![\w/-])")
+_BACK_HEADS = [
+    *("Ministry", "Committee", "Council", "Commission", "Chamber", "Central Bank"),
+    *("Parliament", "Court", "Department", "Institute", "Agency", "Bank", "Party"),
+    *("Government", "Foundation", "Office", "Bureau"),
+]
 _BACK_REFERENCE = re.compile(
-    r"[Tt](?<![\w-].)he\s+(Ministry|Committee|Council|Commission|Chamber|Central Bank|Parliament|"
-    r"Court|Department|Institute|Agency|Bank|Party|Government|Foundation|Office|Bureau)"
-    r"(?!\s+(?:of|for|on)\b)(?![\w-])"
+    r"[Tt](?<![\w-].)he\s+(" + "|".join(_BACK_HEADS) + r")(?!\s+(?:of|for|on)\b)(?![\w-])"
 )
 # "Post appreciates Department efforts", "the scope of Department's review": in a US
 # cable, "Department" after a lower-case word and before no "of" is the State Department.
@@ -92,6 +95,11 @@ _NATIONAL_NOUNS = {
     "Defense Ministry": "Ministry of Defense",
 }
 _NATIONAL_NOUN = "(?:" + "|".join(sorted(_NATIONAL_NOUNS, key=len, reverse=True)) + ")"
+# The words those patterns need: a segment without one is not scanned for them (the one
+# pass of kg.extract.context tells).
+_NATIONAL_CUES = scanned_together(NameMatcher(_NATIONAL_NOUNS))
+_HEAD_CUES = scanned_together(NameMatcher(ORG_HEADS))
+_BACK_CUES = scanned_together(NameMatcher(_BACK_HEADS))
 # Bodies a cable names without their country: the country of the post that sends it.
 _BARE_NATIONAL = scanned_together(
     NameMatcher(
@@ -359,7 +367,8 @@ def extract_organizations(
         text = segment.text
         for start, end, name in _governments_of(gazetteer, text):
             add(government_entity(gazetteer, gazetteer.country_names[name]), start, end)
-        for match in _NATIONAL_NOUN_AT.finditer(text):
+        national = context.holds(_NATIONAL_CUES, text)
+        for match in _NATIONAL_NOUN_AT.finditer(text) if national else ():
             # "the British and Dutch governments": one body of each country.
             noun = match.group(1)
             nation = _nation_before(gazetteer, text, match.start())
@@ -401,7 +410,8 @@ def extract_organizations(
                     add(_gazetteer_entity(gazetteer, key), start, end)
             continue
         last_end = 0
-        for head_match in _NAMED_HEAD.finditer(text):
+        named = context.holds(_HEAD_CUES, text)
+        for head_match in _NAMED_HEAD.finditer(text) if named else ():
             if head_match.start() < last_end or not starts_word(text, head_match.start()):
                 continue
             begin = _join_start(text, capitalised_before(text, head_match.start(), 5, ORG_JOINS))
@@ -433,7 +443,8 @@ def extract_organizations(
             for start, end, name in context.find(_BARE_NATIONAL, text):
                 if starts_word(text, start):
                     add(_national_entity(gazetteer, context.country, name), start, end)
-        for match in _BACK_REFERENCE.finditer(text):
+        referred = context.holds(_BACK_CUES, text)
+        for match in _BACK_REFERENCE.finditer(text) if referred else ():
             head = match.group(1)
             referent = _referent(context, mentions, head)
             if referent is not None:

@@ -19,6 +19,7 @@ from kg.extract.gazetteer import (
     place_names_in_capitals,
     upper_names,
 )
+from kg.extract.matcher import NameMatcher, scanned_together
 from kg.extract.names import LEADING_STOPWORDS, capitalised_before, starts_word
 from kg.extract.text import Segment, slug
 from kg.model import Cable, Entity, Event, Mention
@@ -27,11 +28,16 @@ __all__ = ["city_entity", "country_entity", "extract_places"]
 
 # Found from the kind word (a literal scan, fast), then grown left over up to three
 # capitalised words: "Western Kazakhstan oblast", "Limon International Airport".
-_REGION = re.compile(
-    r" (oblast|Oblast|province|Province|region|Region|state|department|governorate|"
-    r"Governorate|district|District|prefecture|Prefecture|area)\b"
-)
-_SITE = re.compile(r" (?:International )?(airport|Airport|border crossing|prison|Prison)\b")
+_REGION_WORDS = [
+    *("oblast", "Oblast", "province", "Province", "region", "Region", "state", "department"),
+    *("governorate", "Governorate", "district", "District", "prefecture", "Prefecture", "area"),
+]
+_REGION = re.compile(r" (" + "|".join(_REGION_WORDS) + r")\b")
+_SITE_WORDS = ["airport", "Airport", "border crossing", "prison", "Prison"]
+_SITE = re.compile(r" (?:International )?(" + "|".join(_SITE_WORDS) + r")\b")
+# A segment without one of those words has no such place: the one pass tells.
+_REGION_CUES = scanned_together(NameMatcher(_REGION_WORDS))
+_SITE_CUES = scanned_together(NameMatcher(_SITE_WORDS))
 _BIG_CITY = 300_000
 # A town of the cable's country (kg.extract.gazetteer's ``towns``) counts only after a
 # word that introduces a place: "the town of Akranes", "near Husavik", "in Sixaola".
@@ -316,8 +322,13 @@ def extract_places(cable: Cable, context: ExtractContext) -> tuple[list[Mention]
     for segment in context.segments:
         if segment.upper:
             continue
-        for pattern, place_type in ((_SITE, "site"), (_REGION, "region")):
-            for match in pattern.finditer(segment.text):
+        for pattern, place_type, cues in (
+            (_SITE, "site", _SITE_CUES),
+            (_REGION, "region", _REGION_CUES),
+        ):
+            for match in (
+                pattern.finditer(segment.text) if context.holds(cues, segment.text) else ()
+            ):
                 begin = capitalised_before(segment.text, match.start() + 1, 3)
                 words = segment.text[begin : match.start()].split()
                 while words and words[0] in LEADING_STOPWORDS:

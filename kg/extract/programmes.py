@@ -11,18 +11,23 @@ from bisect import bisect_left, bisect_right
 
 from kg.extract import register
 from kg.extract.context import ExtractContext
+from kg.extract.matcher import NameMatcher, scanned_together
 from kg.extract.names import LEADING_STOPWORDS, PROGRAMME_HEADS, capitalised_before, definition_list
 from kg.extract.text import sentence_list, slug
 from kg.model import Cable, Entity, Event, Mention
 
 __all__ = ["extract_programmes", "programme_entity"]
 
-_HEADS = (
-    r"(?:Program|Programme|Initiative|Project|Fund|Compact|Partnership|Campaign|Agreement|"
-    r"Treaty|Protocol|Convention|Accord|Package|Loan|program|programme|initiative|project|"
-    r"compact|campaign|agreement|treaty|loan|package|deal|Memorandum of Understanding|"
-    r"Code of Conduct|Declaration of Intent|Declaration of Principles)"
-)
+_HEAD_WORDS = [
+    *("Program", "Programme", "Initiative", "Project", "Fund", "Compact", "Partnership"),
+    *("Campaign", "Agreement", "Treaty", "Protocol", "Convention", "Accord", "Package"),
+    *("Loan", "program", "programme", "initiative", "project", "compact", "campaign"),
+    *("agreement", "treaty", "loan", "package", "deal", "Memorandum of Understanding"),
+    *("Code of Conduct", "Declaration of Intent", "Declaration of Principles"),
+]
+_HEADS = "(?:" + "|".join(_HEAD_WORDS) + ")"
+# A segment without one of them has no named programme: the one pass tells.
+_HEAD_CUES = scanned_together(NameMatcher(_HEAD_WORDS))
 # An acronym: a programme when the cable or the corpus defines it as one ("NPT").
 _ACRONYM = re.compile(r"([A-Z](?<![\w/-].)[A-Z&]*[A-Z])(?![\w/-])")
 # Found from the head noun, then grown left over up to five capitalised words.
@@ -147,7 +152,11 @@ def extract_programmes(cable: Cable, context: ExtractContext) -> tuple[list[Ment
         anti = "nti-" in segment.text or "NTI-" in segment.text
         # A head noun in a sentence is one in the segment: the segment is scanned once,
         # only the sentences with one again (where the name's words are grown).
-        heads = [m.start() for m in _NAMED.finditer(segment.text)]
+        heads = (
+            [m.start() for m in _NAMED.finditer(segment.text)]
+            if context.holds(_HEAD_CUES, segment.text)
+            else []
+        )
         for index, (offset, sentence) in enumerate(split):
             found = []
             for match in (
