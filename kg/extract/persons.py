@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from kg.extract import register
 from kg.extract.context import ExtractContext, SpanIndex, place_matches
-from kg.extract.matcher import NameMatcher
+from kg.extract.matcher import NameMatcher, scanned_together
 from kg.extract.names import LEADING_STOPWORDS, ORG_HEADS, PROGRAMME_HEADS, starts_word
 from kg.extract.text import Segment, slug, trie_pattern
 from kg.model import Cable, Entity, Event, Mention
@@ -40,7 +40,12 @@ _TITLES = sorted(
 )
 # Factored as a trie: ``re`` tests each place against a few letters, not each title (the
 # longest title first at one place, as in the sorted alternation).
-_TITLE = "(?:" + trie_pattern(t.strip().replace("\\.", ".") for t in _TITLES if t.strip()) + ")"
+_TITLE_WORDS = [t.strip().replace("\\.", ".") for t in _TITLES if t.strip()]
+_TITLE = "(?:" + trie_pattern(_TITLE_WORDS) + ")"
+# A segment without a title has no titled name, nor one in apposition ("head", "chief"
+# too): the one pass of kg.extract.context tells.
+_TITLE_CUES = scanned_together(NameMatcher(_TITLE_WORDS))
+_APPOSITION_CUES = scanned_together(NameMatcher([*_TITLE_WORDS, "head", "chief"]))
 # A possessive "'s" is not part of the name: "Rice's" is Rice.
 _TITLE_ONLY = re.compile(_TITLE)
 
@@ -164,7 +169,7 @@ _GIVEN_WORD = re.compile(r"[A-Z][a-z]+")
 def _candidates(context: ExtractContext, text: str) -> Iterator[tuple[int, int, str | None]]:
     """Yield ``(start, end, title)`` of each name span: titled, in apposition, bare."""
     given = context.gazetteer.given_names
-    for match in _TITLED.finditer(text):
+    for match in _TITLED.finditer(text) if context.holds(_TITLE_CUES, text) else ():
         if not starts_word(text, match.start()):
             continue
         start, end = match.span(3)
@@ -172,7 +177,7 @@ def _candidates(context: ExtractContext, text: str) -> Iterator[tuple[int, int, 
         if match.group(2):
             start, title_tail = _split_title_tail(match, start, given)
         yield start, end, (match.group(1) + title_tail).strip()
-    for match in _APPOSITION.finditer(text):
+    for match in _APPOSITION.finditer(text) if context.holds(_APPOSITION_CUES, text) else ():
         name = _NAME_BEFORE.search(text, max(0, match.start() - 80), match.start())
         if name and starts_word(text, name.start()):
             yield name.start(), name.end(), None

@@ -19,10 +19,13 @@ __all__ = ["extract_posts", "post_entity"]
 
 # Patterns open with literals (fast in ``re``); "U.S." before a post and the word start
 # are checked in code.
+_POST_KINDS = ["Consulate General", "Consulate", "Embassy", "USOFFICE", "Mission"]
 _NAMED_POST = re.compile(
-    rf"(Consulate General|Consulate|Embassy|USOFFICE|Mission)\s+(?:in\s+)?"
+    "(" + "|".join(_POST_KINDS) + r")\s+(?:in\s+)?"
     rf"((?:{CAP})(?:\s+{CAP}){{0,2}})"
 )
+# A segment without one of them names no post: the one pass of kg.extract.context tells.
+_POST_CUES = scanned_together(NameMatcher(_POST_KINDS))
 _US_BEFORE = re.compile(r"(?:U\.?S\.?|American) $")
 # "the Embassy", "Post", "we": the sending post. A name followed by a capitalised word
 # names another body ("Embassy Madrid", "Post Office").
@@ -99,7 +102,7 @@ def extract_posts(cable: Cable, context: ExtractContext) -> tuple[list[Mention],
     named = SpanIndex()
     for segment in context.segments:
         text = segment.text
-        for match in _NAMED_POST.finditer(text):
+        for match in _NAMED_POST.finditer(text) if context.holds(_POST_CUES, text) else ():
             if not starts_word(text, match.start()):
                 continue
             city = _station_name(context, match.group(2))
