@@ -40,6 +40,10 @@ Batch = list[tuple[RawCable, str, str]]
 ENGINES: dict[str, str | None] = {"local": None, "dask": 'pip install "cablegraph[dask]"'}
 
 
+#: allocations between young collections in the build's processes (Python's default: 700)
+_YOUNG_GC_THRESHOLD = 20_000
+
+
 def worker_count(config: EngineConfig) -> int:
     """Return how many workers ``config`` asks for (0 = every core of this machine).
 
@@ -114,6 +118,10 @@ def _run_local(
     # the tables just loaded live as long as the process: out of the collector's sight,
     # full collections stop rescanning them, and forked workers stop touching their pages
     gc.freeze()
+    # a cable's work allocates ~10^5 short-lived objects (terms, quads, matches) and
+    # frees them in bulk: young collections every 700 allocations cost ~3 % of it
+    thresholds = gc.get_threshold()
+    gc.set_threshold(_YOUNG_GC_THRESHOLD, *thresholds[1:])
     try:
         if workers == 1:
             for batch in batches:
@@ -132,6 +140,7 @@ def _run_local(
                 executor.shutdown(wait=False, cancel_futures=True)
                 raise
     finally:
+        gc.set_threshold(*thresholds)
         gc.unfreeze()
 
 
