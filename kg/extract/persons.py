@@ -110,18 +110,18 @@ def _bare_names(context: ExtractContext, text: str) -> Iterator[tuple[int, int]]
                 break
 
 
+_UPPER_TITLES = [t.upper() for t in _TITLES if t.strip() and "." not in t and len(t) > 3]
 _UPPER_TITLED = re.compile(
-    "("
-    + "|".join(t.upper() for t in _TITLES if t.strip() and "." not in t and len(t) > 3)
-    + r") ([A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+){0,2})"
+    "(" + "|".join(_UPPER_TITLES) + r") ([A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+){0,2})"
 )
+_UPPER_TITLE_CUES = scanned_together(NameMatcher(_UPPER_TITLES))
 
 
 def _upper_candidates(context: ExtractContext, text: str) -> Iterator[tuple[int, int, str]]:
     """Yield ``(start, end, title)`` of the titled names of a text in capitals
     ("INTERIOR MINISTER BARRIONUEVO"): the name stops at a common word or a known name."""
     gazetteer = context.gazetteer
-    for match in _UPPER_TITLED.finditer(text):
+    for match in _UPPER_TITLED.finditer(text) if context.holds(_UPPER_TITLE_CUES, text) else ():
         if not starts_word(text, match.start()):
             continue
         start = match.start(2)
