@@ -422,7 +422,7 @@ def _clean_name(context: ExtractContext, raw: str) -> str | None:
             and not _INITIAL_OR_NUMERAL.fullmatch(token)
         ):
             return None
-    if not tokens or all(len(t) <= 2 for t in tokens):
+    if not tokens or max(map(len, tokens)) <= 2:
         return None
     name = " ".join(tokens)
     if name in gazetteer.place_matcher:

@@ -148,7 +148,12 @@ def extract_programmes(cable: Cable, context: ExtractContext) -> tuple[list[Ment
     for segment in context.segments:
         split = sentence_list(segment.text)
         # Acronyms never span sentences: one scan of the segment, sorted into sentences.
-        acronyms = _acronym_programmes(context, segment.text, [o for o, _ in split])
+        # A text in capitals is all acronyms to the pattern: none are taken there.
+        acronyms = (
+            {}
+            if segment.upper
+            else _acronym_programmes(context, segment.text, [o for o, _ in split])
+        )
         anti = "nti-" in segment.text or "NTI-" in segment.text
         # A head noun in a sentence is one in the segment: the segment is scanned once,
         # only the sentences with one again (where the name's words are grown).
@@ -187,8 +192,7 @@ def extract_programmes(cable: Cable, context: ExtractContext) -> tuple[list[Ment
                     continue
                 start = match.end() - len(" ".join(words))
                 found.append((" ".join(words), start, match.end()))
-            if not segment.upper:
-                found.extend(acronyms.get(index, ()))
+            found.extend(acronyms.get(index, ()))
             for label, start, end in found:
                 span = (offset + start, offset + end)
                 if _crossed(context, segment.paragraph, *span):
