@@ -508,7 +508,9 @@ def _corpus_acronym(context: ExtractContext, acronym: str) -> Entity | None:
 def _join_start(text: str, begin: int) -> int:
     """Undo an "and" join that reads as a list, not one name: "Econoffs and Foreign
     Commercial Service" (more than one word after "and", or a jargon/compound before)."""
-    words = text[begin:].split(" ")
+    # Eight words at most (and the rest unsplit): "and" counts among the first six, and a
+    # head noun further than two words after it decides as none at all would.
+    words = text[begin:].split(" ", 8)
     if "and" not in words[:6] and "&" not in words[:6]:
         return begin
     index = words.index("and") if "and" in words[:6] else words.index("&")
