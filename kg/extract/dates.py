@@ -119,7 +119,8 @@ _DATE_WORDS = [
     *("six", "seven", "eight", "nine", "ten"),
 ]
 _ANY_DATE = re.compile(
-    rf"\b(?=\d|(?i:(?:in|on|by)\b|{trie_pattern(_DATE_WORDS)})"
+    # "(?=\w)": a word's end fails at once (every word the lookahead takes opens a word).
+    rf"\b(?=\w)(?=\d|(?i:(?:in|on|by)\b|{trie_pattern(_DATE_WORDS)})"
     r"|(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+[JFMASOND])(?:"
     + "|".join(
         f"(?P<{kind.replace('-', '_').replace('/', '_')}>{p.pattern})" for kind, p in _PATTERNS
