@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import itertools
 import multiprocessing
 import os
 from collections import deque
@@ -83,6 +84,11 @@ def run_batches(
     ConfigError
         If ``config.name`` is not an available engine, or its package is not installed.
     """
+    pending = iter(batches)
+    first = next(pending, None)
+    if first is None:
+        return  # nothing to build (an unchanged re-run): no workers, no tables loaded
+    batches = itertools.chain([first], pending)
     if config.name == "local":
         yield from _run_local(batches, settings, config)
     elif config.name == "dask":
