@@ -4,6 +4,8 @@ Usage::
 
     .venv/bin/python benchmarks/analytics_speed.py --build output
     .venv/bin/python benchmarks/analytics_speed.py --synthetic 6712
+    .venv/bin/python benchmarks/analytics_speed.py --build output --shared
+    .venv/bin/python benchmarks/analytics_speed.py --build output --digest
 
 With ``--build`` (default ``output``, what ``kg build`` writes) it runs the real commands a
 user runs, each in its own process, and prints each one's CPU seconds (user + system),
@@ -20,11 +22,19 @@ With ``--synthetic N`` it first fills an in-memory store with N made-up cables
 (about 12 mentions each over 3,000 entities with a Zipf-like popularity, 2 TAGS and up to
 3 references each) and times the library calls, for scale figures before a full build
 exists.
+
+``--shared`` alone runs the analyse + page step ``kg build`` runs (time it with
+``/usr/bin/time``); ``--digest`` prints a digest of what analytics and the viewer wrote
+in the build (every file under ``analytics/`` but the PNG charts, with the run's
+timings taken out of the JSON; the analytics graphs in the store as sorted N-Quads;
+``graph.html``), so a change meant to be faster can be shown to write the same.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import os
 import random
 import re
@@ -83,11 +93,14 @@ def main() -> int:
     parser.add_argument("--build", default="output", help="the folder kg build wrote")
     parser.add_argument("--synthetic", type=int, metavar="N")
     parser.add_argument("--top", type=int, default=20)
-    parser.add_argument("--shared", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--shared", action="store_true", help="analyse + page, as kg build")
+    parser.add_argument("--digest", action="store_true", help="digest of the outputs")
     args = parser.parse_args()
     if args.synthetic:
         return synthetic(args.synthetic, args.top)
     build = Path(args.build)
+    if args.digest:
+        return digest(build)
     if args.shared:
         return shared(build)
     if not (build / "store").is_dir():
@@ -126,6 +139,39 @@ def shared(build: Path) -> int:
         done = write_analysis(config, store, build / config.analytics.out)
         page = write_view(config, store, build / config.viewer.out, analysis=done.analysis)
     print(f"{done.written} result triples written back; page {page}")
+    return 0
+
+
+def digest(build: Path) -> int:
+    """Print a digest per output of analytics and the viewer in ``build``, and of them all."""
+    from kg.config import load_config
+
+    config = load_config(None, {"build": {"out": str(build)}})
+    parts: dict[str, bytes] = {}
+    for path in sorted((build / config.analytics.out).iterdir()):
+        if path.suffix == ".png" or path.name.endswith(".tmp"):
+            continue
+        data = path.read_bytes()
+        if path.suffix == ".json":
+            # each projection's JSON says how long its steps took: not an output to compare
+            parsed = json.loads(data)
+            parsed.pop("seconds", None)
+            data = json.dumps(parsed, sort_keys=True).encode()
+        parts[path.name] = data
+    store = ox.Store.read_only(str(build / "store"))
+    prefix = config.store.base_iri + "analytics/"
+    graphs = sorted(g.value for g in store.named_graphs() if g.value.startswith(prefix))
+    for graph in graphs:
+        quads = store.quads_for_pattern(None, None, None, ox.NamedNode(graph))
+        text = ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
+        parts[graph] = b"\n".join(sorted(text.splitlines()))
+    parts[config.viewer.out] = (build / config.viewer.out).read_bytes()
+    total = hashlib.sha256()
+    for name, data in parts.items():
+        part = hashlib.sha256(data).hexdigest()[:12]
+        total.update(f"{name} {part}\n".encode())
+        print(f"{part} {name}")
+    print(f"{total.hexdigest()[:12]} all ({len(parts)} parts)")
     return 0
 
 
