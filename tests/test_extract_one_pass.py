@@ -1,0 +1,54 @@
+"""The shortcuts extraction takes for speed find what the plain scans find: the one
+automaton pass shared by several matchers (kg.extract.matcher.OnePass), the date words
+found once per segment (kg.extract.dates.DateHints), a matcher of a few names tested by
+substrings first."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.extract.dates import DateHints, first_date_hint
+from kg.extract.matcher import WORD_END, NameMatcher, OnePass
+from kg.extract.text import sentence_list
+
+_ORGS = NameMatcher(["IO", "IOM", "INL", "UN", "UNDP", "Costa Rica", "Costa"])
+_PLACES = NameMatcher(["Costa Rica", "Rica", "San Jose", "IOM"], WORD_END)
+_FEW = NameMatcher(["we", "We", "our"])
+_PARTS = [*_ORGS.names, *_PLACES.names, *_FEW.names, " ", "-", "x", ".", "IOMX", "ours"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PARTS), max_size=14))
+def test_one_pass_gives_each_matcher_its_own_results(parts: list[str]) -> None:
+    text = "".join(parts)
+    hits = OnePass([_ORGS, _PLACES, _FEW]).scan(text)
+    for matcher in (_ORGS, _PLACES, _FEW):
+        assert list(matcher.finditer(text, hits[matcher])) == list(matcher.finditer(text))
+        assert matcher.starts(text, hits[matcher]) == matcher.starts(text)
+        # The matcher's own pass: an automaton, not the substring shortcut of few names.
+        own = [(last, size) for last, size in matcher._automaton.iter(text)]
+        assert sorted(hits[matcher]) == sorted(own)
+
+
+_DATE_PARTS = [
+    *("Monday", "May", "March 3", "2009", "/2008", "19", "week", "months", " ago", "today"),
+    *("yesterday", "this morning", "last night", "Yesterday", " ", ". ", "The ", "x", "mid-"),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_PARTS), max_size=16))
+def test_date_hints_of_a_segment_are_those_of_each_sentence(parts: list[str]) -> None:
+    text = " ".join("".join(parts).split())
+    hints = DateHints(text)
+    for offset, sentence in sentence_list(text):
+        assert hints.first(offset, offset + len(sentence)) == first_date_hint(sentence)
+
+
+def test_a_matcher_of_few_names_finds_them_by_substring_first() -> None:
+    assert list(_FEW.finditer("Then we left, with our notes.")) == [
+        (5, 7, "we"),
+        (19, 22, "our"),
+    ]
+    assert list(_FEW.finditer("Nobody left.")) == []
