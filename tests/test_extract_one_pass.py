@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from kg.extract.dates import DateHints, first_date_hint
 from kg.extract.matcher import WORD_END, NameMatcher, OnePass
-from kg.extract.text import sentence_list
+from kg.extract.text import _collapse, sentence_list
 
 _ORGS = NameMatcher(["IO", "IOM", "INL", "UN", "UNDP", "Costa Rica", "Costa"])
 _PLACES = NameMatcher(["Costa Rica", "Rica", "San Jose", "IOM"], WORD_END)
@@ -52,3 +52,9 @@ def test_a_matcher_of_few_names_finds_them_by_substring_first() -> None:
         (19, 22, "our"),
     ]
     assert list(_FEW.finditer("Nobody left.")) == []
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(["a", "B", " ", "\n", "\t", "\xa0", "\u2028", "é", "."])))
+def test_collapsing_a_segment_keeps_single_spaces_as_split_and_join_do(text: str) -> None:
+    assert _collapse(text) == " ".join(text.split())

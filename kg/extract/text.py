@@ -95,6 +95,11 @@ def _body_segments(body: str) -> list[Segment]:
 def _collapse(text: str) -> str:
     if "---" in text:
         text = _DASH_RULE.sub(" ", text)
+    # The parser's paragraphs mostly are collapsed already: a printable text has no
+    # whitespace but the space (every other kind is unprintable), so one without two
+    # spaces in a row or at an end is kept as it is, without a split and a join.
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     return " ".join(text.split())
 
 
