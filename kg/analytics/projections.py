@@ -371,9 +371,13 @@ def event_roles(store: GraphStore) -> list[tuple[str, str, str]]:
 
 
 def _values(
-    store: GraphStore, predicate: str, subjects: list[str], chunk: int = 5000
+    store: GraphStore, predicate: str, subjects: list[str], chunk: int = 1000
 ) -> Iterator[tuple[str, str]]:
-    """``(subject, object)`` for ``predicate`` and only these ``subjects``."""
+    """``(subject, object)`` for ``predicate`` and only these ``subjects``.
+
+    ``chunk`` subjects a query: Oxigraph answers five queries of 1,000 subjects in two
+    thirds of the time of one of 5,000.
+    """
     iris = [s for s in subjects if _is_iri(s)]
     for start in range(0, len(iris), chunk):
         values = " ".join(f"<{iri}>" for iri in iris[start : start + chunk])
