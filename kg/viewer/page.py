@@ -1,14 +1,16 @@
 """``render_view``: a projection of the store as one self-contained interactive HTML page.
 
-The nodes and edges are collected with pyvis, then rendered with our own template
-(``page.html.j2``) that inlines pyvis's bundled vis-network script and style, so the page
-opens offline with no CDN fetch. Cable text never reaches the page as markup: the data goes
-in a JSON ``<script>`` block (``tojson`` escapes ``<``, ``>``, ``&``), and the page builds
-tooltips with ``textContent``. Called by :mod:`kg.cli.view_cmd`.
+The nodes and edges become vis.js data (the dicts pyvis's ``Network`` would collect), then
+are rendered with our own template (``page.html.j2``) that inlines pyvis's bundled
+vis-network script and style, so the page opens offline with no CDN fetch. Cable text
+never reaches the page as markup: the data goes in a JSON ``<script>`` block (``tojson``
+escapes ``<``, ``>``, ``&``), and the page builds tooltips with ``textContent``. Called by
+:mod:`kg.cli.view_cmd`.
 """
 
 from __future__ import annotations
 
+import importlib.util
 from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
@@ -16,8 +18,6 @@ from typing import Any
 
 import jinja2
 import networkx as nx
-import pyvis
-from pyvis.network import Network
 
 from kg.analytics import native
 from kg.analytics.measures import measure
@@ -32,8 +32,10 @@ from kg.viewer.style import style_of
 __all__ = ["page_data", "render_view"]
 
 TEMPLATES = Path(__file__).parent
-#: pyvis ships vis-network under templates/lib; the template includes it from there
-PYVIS_TEMPLATES = Path(pyvis.__file__).parent / "templates"
+#: pyvis ships vis-network under templates/lib; the template includes it from there. Found
+#: without importing pyvis, whose ``network`` module imports IPython (a sixth of a second).
+_PYVIS = importlib.util.find_spec("pyvis")
+PYVIS_TEMPLATES = Path(getattr(_PYVIS, "origin", None) or "pyvis").parent / "templates"
 
 
 def render_view(
@@ -118,34 +120,36 @@ def page_data(
     labelled = set(sorted(shown, key=lambda n: (-sizes.get(n, 0), str(n)))[: config.labels])
     positions = layout(shown, drawn)
     altlabels = _altlabels(store, list(shown))
-    net = Network(directed=graph.is_directed())
+    # each node as pyvis's Network.add_node made it (keys in its order), without pyvis
+    nodes = []
     for node, attrs in shown.nodes(data=True):
         kind = attrs.get("type", "Thing")
         style = style_of(kind)
         name = attrs.get("label", node)
         x, y = positions[node]
-        net.add_node(
-            node,
-            # only the largest nodes carry a label on the canvas; every node has its name
-            # in the tooltip and the search
-            label=name if node in labelled else " ",
-            x=x,
-            y=y,
-            shape=style.shape,
-            color=style.color,
-            value=sizes.get(node, 0),
-            kgName=name,
-            kgType=kind,
-            kgFacts=_facts(node, attrs, graph, config.size_by, sizes, altlabels),
-            kgCables=_cables(graph, node, config.cables_per_node),
+        # only the largest nodes carry a label on the canvas; every node has its name in
+        # the tooltip and the search
+        label = name if node in labelled else " "
+        nodes.append(
+            {
+                "color": style.color,
+                "x": x,
+                "y": y,
+                "value": sizes.get(node, 0),
+                "kgName": name,
+                "kgType": kind,
+                "kgFacts": _facts(node, attrs, graph, config.size_by, sizes, altlabels),
+                "kgCables": _cables(graph, node, config.cables_per_node),
+                "id": node,
+                "label": label or node,
+                "shape": style.shape,
+            }
         )
-    # pyvis's add_edge scans every edge for a duplicate (quadratic); ours are unique, so
-    # they go straight into its list.
+    edges = []
     for a, b, attrs in drawn:
         weight = attrs.get("weight", 1)
         title = attrs.get("role", f"{weight} cable(s)")
-        net.edges.append({"from": a, "to": b, "value": weight, "title": title})
-    nodes, edges, *_ = net.get_network_data()
+        edges.append({"from": a, "to": b, "value": weight, "title": title})
     counts = Counter(node["kgType"] for node in nodes)
     legend = [
         {"type": kind, "color": style_of(kind).color, "shape": style_of(kind).shape, "count": n}
