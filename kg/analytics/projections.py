@@ -16,6 +16,7 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 import networkx as nx
@@ -428,17 +429,23 @@ def comention_graph(store: GraphStore, window: Window, max_edges: int | None = N
     rows = [c for c in cables if c in mentioned]
     names = sorted({e for c in rows for e in mentioned[c] if e in types})
     index = {e: i for i, e in enumerate(names)}
-    cells = [(i, index[e]) for i, c in enumerate(rows) for e in mentioned[c] if e in index]
-    ones = np.ones(len(cells), dtype=np.int32)
-    row_of = np.fromiter((i for i, _ in cells), np.int32, len(cells))
-    column_of = np.fromiter((j for _, j in cells), np.int32, len(cells))
-    incidence = sp.csc_matrix((ones, (row_of, column_of)), shape=(len(rows), len(names)))
-    del cells, row_of, column_of
-    weights = sp.triu(incidence.T @ incidence, k=1).tocoo()
-    min_weight = _min_weight(weights.data, max_edges)
-    strong = weights.data >= min_weight
-    left, right, weight = weights.row[strong], weights.col[strong], weights.data[strong]
-    del weights, strong
+    # each cable's row as CSR arrays: no (row, column) pair per mention
+    columns = [[index[e] for e in mentioned[c] if e in index] for c in rows]
+    indptr = np.zeros(len(rows) + 1, dtype=np.int32)
+    np.cumsum([len(row) for row in columns], out=indptr[1:])
+    indices = np.fromiter(chain.from_iterable(columns), np.int32, int(indptr[-1]))
+    ones = np.ones(len(indices), dtype=np.int32)
+    incidence = sp.csr_matrix((ones, indices, indptr), shape=(len(rows), len(names))).tocsc()
+    del columns, indices, indptr
+    product = (incidence.T @ incidence).tocoo()
+    # each pair once: the upper triangle, as scipy's triu takes it but without its copy
+    upper = product.row < product.col
+    counts = product.data[upper]
+    min_weight = _min_weight(counts, max_edges)
+    strong = counts >= min_weight
+    left, right = product.row[upper][strong], product.col[upper][strong]
+    weight = counts[strong]
+    del product, upper, counts, strong
     # above the threshold an entity stays only with a tie that passed it, else it would
     # be one more isolated node (and one more community of one)
     kept = np.union1d(left, right) if min_weight > 1 else np.arange(len(names), dtype=np.int32)
