@@ -26,7 +26,7 @@ from kg.analytics.sparql import reading_once, select
 from kg.analytics.writeback import MEASURE_TERMS
 from kg.config import ViewerConfig
 from kg.store import GraphStore
-from kg.viewer.select import ego_network, find_node, top_nodes
+from kg.viewer.select import ego_network, find_node, induced_copy, top_nodes
 from kg.viewer.style import style_of
 
 __all__ = ["page_data", "render_view"]
@@ -116,7 +116,7 @@ def page_data(
         # a node of the top N with no link among the others would only float in a ring
         linked = {n for a, b, _ in drawn for n in (a, b)}
         unlinked = shown.number_of_nodes() - len(linked)
-        shown = shown.subgraph(linked)
+        shown = induced_copy(shown, linked)
     labelled = set(sorted(shown, key=lambda n: (-sizes.get(n, 0), str(n)))[: config.labels])
     positions = layout(shown, drawn)
     altlabels = _altlabels(store, list(shown))

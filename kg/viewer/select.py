@@ -6,14 +6,14 @@ these functions cut it down before any HTML is made. Called by :mod:`kg.viewer.p
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 import networkx as nx
 
 from kg.errors import ConfigError
 
-__all__ = ["ego_network", "find_node", "top_nodes"]
+__all__ = ["ego_network", "find_node", "induced_copy", "top_nodes"]
 
 
 def find_node(graph: nx.Graph, focus: str) -> Any:
@@ -51,8 +51,16 @@ def find_node(graph: nx.Graph, focus: str) -> Any:
 
 
 def ego_network(graph: nx.Graph, center: Any, depth: int = 1) -> nx.Graph:
-    """The nodes within ``depth`` hops of ``center`` (either direction) and their edges."""
-    return nx.ego_graph(graph, center, radius=depth, undirected=True)
+    """The nodes within ``depth`` hops of ``center`` (either direction) and their edges.
+
+    Examples
+    --------
+    >>> list(ego_network(nx.path_graph(5), 2).edges)
+    [(1, 2), (2, 3)]
+    """
+    both_ways = graph.to_undirected(as_view=True) if graph.is_directed() else graph
+    near = nx.single_source_shortest_path_length(both_ways, center, cutoff=depth)
+    return induced_copy(graph, near)
 
 
 def top_nodes(graph: nx.Graph, sizes: Mapping[Any, float], n: int, keep: Any = None) -> nx.Graph:
@@ -76,4 +84,33 @@ def top_nodes(graph: nx.Graph, sizes: Mapping[Any, float], n: int, keep: Any = N
         chosen = [keep, *chosen[: n - 1]]
     # a copy, not a view: a view filters a hub's whole neighbourhood on every look, and
     # the page looks at each node's ties several times
-    return graph.subgraph(chosen).copy()
+    return induced_copy(graph, set(chosen))
+
+
+def induced_copy(graph: nx.Graph, nodes: Collection[Any]) -> nx.Graph:
+    """A copy of the subgraph of ``graph`` on ``nodes``, in ``graph``'s node and edge order.
+
+    Unlike ``graph.subgraph(nodes).copy()``, whose order follows the set networkx builds
+    when ``nodes`` are under half the graph, so the page (and its layout) changed from
+    one process to the next with Python's string hashing.
+
+    Examples
+    --------
+    >>> g = nx.Graph([(1, 2, {"weight": 3}), (2, 3, {}), (3, 4, {})])
+    >>> h = induced_copy(g, {3, 2, 1})
+    >>> list(h.nodes), list(h.edges(data=True))
+    ([1, 2, 3], [(1, 2, {'weight': 3}), (2, 3, {})])
+    """
+    keep = nodes if isinstance(nodes, set | frozenset | dict) else set(nodes)
+    ordered = [node for node in graph if node in keep]
+    copy = graph.__class__()
+    copy.graph.update(graph.graph)
+    copy.add_nodes_from((node, graph.nodes[node].copy()) for node in ordered)
+    adjacency = graph.adj
+    copy.add_edges_from(
+        (node, other, data.copy())
+        for node in ordered
+        for other, data in adjacency[node].items()
+        if other in keep
+    )
+    return copy
