@@ -24,7 +24,7 @@ import networkx as nx
 from kg.analytics import native
 from kg.analytics.registry import Registry
 from kg.analytics.sparql import CG, memoized, select
-from kg.store import GraphStore
+from kg.store import GraphStore, OxigraphStore
 
 __all__ = [
     "PROJECTIONS",
@@ -374,17 +374,47 @@ def event_roles(store: GraphStore) -> list[tuple[str, str, str]]:
 def _values(
     store: GraphStore, predicate: str, subjects: list[str], chunk: int = 1000
 ) -> Iterator[tuple[str, str]]:
-    """``(subject, object)`` for ``predicate`` and only these ``subjects``.
+    """``(subject, object)`` for ``predicate`` and only these ``subjects``, in no order
+    (a triple held by several graphs may come once per graph).
 
-    ``chunk`` subjects a query: Oxigraph answers five queries of 1,000 subjects in two
-    thirds of the time of one of 5,000.
+    An embedded Oxigraph store is asked one index lookup per subject, a third faster than
+    a VALUES join of the same subjects; another store, ``chunk`` subjects a query.
     """
     iris = [s for s in subjects if _is_iri(s)]
+    if isinstance(store, OxigraphStore):
+        yield from _looked_up(store, predicate, iris)
+        return
     for start in range(0, len(iris), chunk):
         values = " ".join(f"<{iri}>" for iri in iris[start : start + chunk])
         query = f"SELECT ?s ?o WHERE {{ VALUES ?s {{ {values} }} ?s <{predicate}> ?o }}"
         for row in select(store, query):
             yield row["s"], row["o"]
+
+
+def _looked_up(
+    store: OxigraphStore, predicate: str, subjects: list[str]
+) -> Iterator[tuple[str, str]]:
+    """:func:`_values` on Oxigraph: ``quads_for_pattern`` per subject, objects as ``select``
+    gives them (an IRI, a literal's lexical form).
+
+    Examples
+    --------
+    >>> import pyoxigraph as ox
+    >>> store = OxigraphStore()
+    >>> store.add_default(ox.parse('<http://x/a> <http://x/p> "A", <http://x/b> .',
+    ...     ox.RdfFormat.TURTLE))
+    2
+    >>> sorted(_looked_up(store, "http://x/p", ["http://x/a", "http://x/c"]))
+    [('http://x/a', 'A'), ('http://x/a', 'http://x/b')]
+    """
+    import pyoxigraph as ox
+
+    pattern = store.store.quads_for_pattern
+    predicate_node = ox.NamedNode(predicate)
+    for subject in subjects:
+        for quad in pattern(ox.NamedNode(subject), predicate_node, None, None):
+            value = quad.object
+            yield subject, value.value if hasattr(value, "value") else str(value)
 
 
 def _smallest(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
