@@ -6,7 +6,7 @@ these functions cut it down before any HTML is made. Called by :mod:`kg.viewer.p
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from typing import Any
 
 import networkx as nx
@@ -106,11 +106,20 @@ def induced_copy(graph: nx.Graph, nodes: Collection[Any]) -> nx.Graph:
     copy = graph.__class__()
     copy.graph.update(graph.graph)
     copy.add_nodes_from((node, graph.nodes[node].copy()) for node in ordered)
-    adjacency = graph.adj
-    copy.add_edges_from(
-        (node, other, data.copy())
-        for node in ordered
-        for other, data in adjacency[node].items()
-        if other in keep
-    )
+    copy.add_edges_from(_edges_among(graph, ordered, keep))
     return copy
+
+
+def _edges_among(
+    graph: nx.Graph, ordered: list[Any], keep: Collection[Any]
+) -> Iterator[tuple[Any, Any, dict[str, Any]]]:
+    # an undirected tie is given once, from the end met first: adding it again from the
+    # other end would only set the same attributes
+    done: set[Any] = set()
+    adjacency = graph.adj
+    for node in ordered:
+        for other, data in adjacency[node].items():
+            if other in keep and other not in done:
+                yield node, other, data.copy()
+        if not graph.is_directed():
+            done.add(node)
