@@ -260,11 +260,13 @@ def _charts(analysis: Analysis, out: Path, top: int) -> list[Path]:
 def _bar_chart(
     path: Path, title: str, items: Iterable[tuple[str, int]], horizontal: bool = False
 ) -> Path:
-    import matplotlib.pyplot as plt
+    # a bare Figure, not pyplot's: nothing to register with a window manager, or to close
+    from matplotlib.figure import Figure
 
     pairs = list(items)
     labels, values = (zip(*pairs, strict=True)) if pairs else ((), ())
-    figure, axes = plt.subplots(figsize=(10, 5 if not horizontal else 0.3 * len(labels) + 1.5))
+    figure = Figure(figsize=(10, 5 if not horizontal else 0.3 * len(labels) + 1.5))
+    axes = figure.subplots()
     if horizontal:
         axes.barh(list(labels)[::-1], list(values)[::-1], color="#4c72b0")
     else:
@@ -273,9 +275,10 @@ def _bar_chart(
         axes.set_xticks(range(0, len(labels), step), list(labels)[::step], rotation=45)
     axes.set_title(title)
     figure.tight_layout()
+    # the layout is set: without an engine, savefig skips its dry-run draw (a third of it)
+    figure.set_layout_engine(None)
     tmp = path.with_name(path.stem + ".tmp.png")
     figure.savefig(tmp, dpi=100)
-    plt.close(figure)
     os.replace(tmp, path)
     return path
 
