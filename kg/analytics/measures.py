@@ -196,9 +196,11 @@ def activity(graph: nx.Graph) -> dict:
     """Cables per month (``YYYY-MM`` → count) for each node, from the projection's mentions."""
     cables = graph.graph.get("cables", {})
     mentions = graph.graph.get("mentions", {})
+    month = {cable: info.date[:7] for cable, info in cables.items()}
     result = {}
     for node in graph:
-        months = Counter(cables[c].date[:7] for c in mentions.get(node, ()) if c in cables)
+        found = map(month.get, mentions.get(node, ()))
+        months = Counter(m for m in found if m is not None)  # cables not in the table: None
         result[node] = dict(sorted(months.items()))
     return result
 

@@ -129,12 +129,13 @@ def most_cited(result: ProjectionResult, n: int) -> list[tuple[str, int, str, st
     """
     graph = result.graph
     cables = graph.graph.get("cables", {})
-    ranked = sorted(graph, key=lambda c: (-graph.in_degree(c), graph.nodes[c].get("label", c)))
+    cited = dict(graph.in_degree())
+    ranked = sorted(graph, key=lambda c: (-cited[c], graph.nodes[c].get("label", c)))
     rows = []
     for cable in ranked[:n]:
         info = cables.get(cable)
         date, title = (info.date[:10], info.title) if info else ("", "")
-        rows.append((graph.nodes[cable].get("label", cable), graph.in_degree(cable), date, title))
+        rows.append((graph.nodes[cable].get("label", cable), cited[cable], date, title))
     return rows
 
 
@@ -209,7 +210,7 @@ def _json_text(result: ProjectionResult, top: int) -> str:
 def _csv_text(result: ProjectionResult) -> str:
     from io import StringIO
 
-    scalar = [m for m, values in result.measures.items() if all(map(_scalar, values.values()))]
+    scalar = [m for m, values in result.measures.items() if _all_scalar(values.values())]
     buffer = StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["iri", "label", "type", "cables", *scalar])
@@ -222,7 +223,7 @@ def _csv_text(result: ProjectionResult) -> str:
 def _with_measures(result: ProjectionResult) -> nx.Graph:
     graph = result.graph.copy()
     for name, values in result.measures.items():
-        if all(map(_scalar, values.values())):
+        if _all_scalar(values.values()):
             nx.set_node_attributes(graph, values, name)
     return graph
 
@@ -364,6 +365,17 @@ def _number(value: Any) -> str:
 
 def _scalar(value: Any) -> bool:
     return isinstance(value, str | int | float | bool)
+
+
+def _all_scalar(values: Iterable[Any]) -> bool:
+    """Whether every one of ``values`` is :func:`_scalar`, judged once per type.
+
+    Examples
+    --------
+    >>> _all_scalar([1, 2.5, "a"]), _all_scalar([1, {"2007-01": 3}])
+    (True, False)
+    """
+    return all(issubclass(kind, str | int | float | bool) for kind in set(map(type, values)))
 
 
 def _write(path: Path, text: str) -> Path:
