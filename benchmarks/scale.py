@@ -322,6 +322,7 @@ def main(argv: list[str] | None = None) -> int:
                     f"kg build {count}",
                 )
                 rows.append((count, figures))
+                _print_stages(folder / f"synth-{count}")
                 archive.unlink()
                 shutil.rmtree(folder / f"synth-{count}")
             base_count, base = rows[0]
