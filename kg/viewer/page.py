@@ -10,6 +10,7 @@ escapes ``<``, ``>``, ``&``), and the page builds tooltips with ``textContent``.
 
 from __future__ import annotations
 
+import heapq
 import importlib.util
 from collections import Counter
 from collections.abc import Mapping
@@ -193,20 +194,22 @@ def backbone_edges(
     [('a', 'b'), ('a', 'c'), ('c', 'd')]
     """
 
-    def strength(edge: tuple[Any, Any, dict[str, Any]]) -> tuple[float, str, str]:
-        a, b, attrs = edge
-        return (-attrs.get("weight", 1), str(a), str(b))
-
-    # rank of an edge = best place it holds among its two ends' ties (0 = someone's best)
-    rank: dict[frozenset[Any], int] = {}
+    # rank of an edge = best place it holds among its two ends' ties (0 = someone's best);
+    # a node's ties ordered by (-weight, neighbour's name): names are unique, so no ties
+    rank: dict[tuple[Any, Any], int] = {}
     for node in graph:
-        own = sorted(((node, other, d) for other, d in graph.adj[node].items()), key=strength)
-        for place, (a, b, _) in enumerate(own[:per_node]):
-            pair = frozenset((a, b))
-            rank[pair] = min(rank.get(pair, place), place)
-    edges = list(graph.edges(data=True))
-    edges.sort(key=lambda e: (rank.get(frozenset(e[:2]), per_node), *strength(e)))
-    return edges[:limit]
+        own = heapq.nsmallest(
+            per_node,
+            ((-d.get("weight", 1), str(other), other) for other, d in graph.adj[node].items()),
+        )
+        for place, (_, _, other) in enumerate(own):
+            best = min(rank.get((node, other), place), place)
+            rank[(node, other)] = rank[(other, node)] = best
+    keyed = [
+        ((rank.get((a, b), per_node), -attrs.get("weight", 1), str(a), str(b)), (a, b, attrs))
+        for a, b, attrs in graph.edges(data=True)
+    ]
+    return [edge for _, edge in heapq.nsmallest(limit, keyed, key=lambda item: item[0])]
 
 
 def layout(graph: nx.Graph, edges: list[tuple[Any, Any, dict[str, Any]]]) -> dict[Any, tuple]:
