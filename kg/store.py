@@ -176,7 +176,13 @@ class OxigraphStore(GraphStore):
             return QueryResult(["ask"], [("true" if bool(result) else "false",)])
         if isinstance(result, ox.QuerySolutions):
             names = [v.value for v in result.variables]
-            rows = [tuple(_plain(s[n]) for n in names) for s in result]
+            # _plain inlined, values by position rather than by name: ~0.4 s less CPU over
+            # the ~20 queries of a whole-archive kg analyze (same rows; a quoted triple,
+            # the one term without a value, as text)
+            rows = [
+                tuple(None if t is None else str(t) if type(t) is ox.Triple else t.value for t in s)
+                for s in result
+            ]
             return QueryResult(names, rows)
         triples: list[tuple[str | None, ...]] = [
             (_plain(t.subject), _plain(t.predicate), _plain(t.object)) for t in result
