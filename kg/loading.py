@@ -18,6 +18,7 @@ import itertools
 import sys
 import time
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -94,8 +95,9 @@ def load_cables(
     """
     counts = LoadCounts()
     seconds = counts.seconds
-    for stage in ("read", "parse", "extract", "map", "store", "store_cpu"):
+    for stage in ("read", "parse", "extract", "map", "store"):
         seconds[stage] = 0.0
+    driver_cpu = time.process_time()
     settings = WorkSettings.from_config(config)
     if turtle is not None:
         settings = dataclasses.replace(settings, turtle=True)
@@ -134,17 +136,19 @@ def load_cables(
 
     batches = _batched(todo(), max(1, config.engine.batch_size))
     buffer = _Buffer(store, turtle)
-    for results in run_batches(batches, settings, config.engine, scratch):
-        clock, cpu = time.perf_counter(), time.process_time()
-        _store_batch(results, buffer, manifest, config.store.base_iri, counts, reject, incremental)
-        seconds["store"] += time.perf_counter() - clock
-        seconds["store_cpu"] += time.process_time() - cpu
-        if bar is not None:
-            bar.update(len(results))
-    clock, cpu = time.perf_counter(), time.process_time()
-    buffer.flush()
-    seconds["store"] += time.perf_counter() - clock
-    seconds["store_cpu"] += time.process_time() - cpu
+    try:
+        for results in run_batches(batches, settings, config.engine, scratch):
+            _store_batch(
+                results, buffer, manifest, config.store.base_iri, counts, reject, incremental
+            )
+            if bar is not None:
+                bar.update(len(results))
+        buffer.drain()
+    finally:
+        buffer.close()
+    seconds["store"] = buffer.seconds
+    # the driver's process: reading, hashing, the loads (all of Oxigraph's threads)
+    seconds["driver_cpu"] = time.process_time() - driver_cpu
     if config.build.prune:
         for cable_id in manifest.unseen():
             store.remove_graph(cable_iri(config.store.base_iri, cable_id))
@@ -167,9 +171,11 @@ class _Buffer:
     What cables state in the default graph (an entity's labels, a place's coordinates)
     is the same in every cable that names the entity: a line is loaded once while the
     buffer remembers it. What is loaded also goes to the ``turtle`` stream, if any.
+    Loads run in a thread (Oxigraph releases the GIL), one at a time, so the driver
+    goes on handing out batches meanwhile and the workers do not wait for it.
     """
 
-    LIMIT = 32 * 1024 * 1024
+    LIMIT = 64 * 1024 * 1024
     #: shared lines remembered at most (~25 MB): most repeats are of frequent entities,
     #: seen again soon; past that (stubs of cited cables grow with the corpus) the
     #: memory starts afresh, so it stays flat however large the corpus
@@ -180,12 +186,13 @@ class _Buffer:
         self.turtle = turtle
         self.chunks: list[bytes] = []
         self.size = 0
-        self.cables: set[str] = set()
         self.shared: set[bytes] = set()
+        self.loader = ThreadPoolExecutor(1, thread_name_prefix="kg-load")
+        self.loading: Future[None] | None = None
+        #: wall time the loads took (beside the driver's other work)
+        self.seconds = 0.0
 
-    def add(
-        self, cable_id: str, data: bytes, shared_at: int | None = None, turtle: bytes = b""
-    ) -> None:
+    def add(self, data: bytes, shared_at: int | None = None, turtle: bytes = b"") -> None:
         """Queue a cable's N-Quads; from byte ``shared_at`` on, lines already queued once
         this build are dropped. ``turtle`` is the part before ``shared_at`` as Turtle."""
         fresh = b""
@@ -201,16 +208,37 @@ class _Buffer:
             self.turtle.write(turtle + fresh)
         self.chunks.append(data)
         self.size += len(data)
-        self.cables.add(cable_id)
         if self.size >= self.LIMIT:
             self.flush()
 
     def flush(self) -> None:
+        """Hand what is queued to the loading thread, once the load before it ended."""
         if self.chunks:
-            self.store.load_nquads(b"".join(self.chunks))
-        self.chunks.clear()
-        self.cables.clear()
-        self.size = 0
+            data = b"".join(self.chunks)
+            self.chunks.clear()
+            self.size = 0
+            self._wait()
+            self.loading = self.loader.submit(self._load, data)
+
+    def drain(self) -> None:
+        """Load everything queued and wait until the store holds it (before the store
+        is changed otherwise, and at the end)."""
+        self.flush()
+        self._wait()
+
+    def close(self) -> None:
+        """Stop the loading thread (after the load it runs, which cannot be cut short)."""
+        self.loader.shutdown(wait=True, cancel_futures=True)
+
+    def _wait(self) -> None:
+        if self.loading is not None:
+            loading, self.loading = self.loading, None
+            loading.result()  # a failed load raises here, in the driver
+
+    def _load(self, data: bytes) -> None:
+        clock = time.perf_counter()
+        self.store.load_nquads(data)
+        self.seconds += time.perf_counter() - clock
 
 
 def _store_batch(
@@ -231,20 +259,18 @@ def _store_batch(
         if result.reject is not None or result.cable_id is None or result.graph is None:
             reject(result.reject or Reject(result.source, "no cable id"))
             continue
-        if result.cable_id in buffer.cables:
-            # the same cable twice in this run, the first text not loaded yet: load it,
-            # so that removing its graph below removes it
-            buffer.flush()
         previous = manifest.get(result.cable_id)
         if previous is not None:
             if buffer.turtle is not None:
                 buffer.turtle.abandon()
+            # built before, maybe earlier in this run and not loaded yet: load it all,
+            # so that removing its graph removes it
+            buffer.drain()
             buffer.store.remove_graph(ox.NamedNode(result.graph))
             revision = list(revision_quads(base, result.cable_id, result.version, previous.version))
             if revision:
-                data = ox.serialize(revision, format=ox.RdfFormat.N_QUADS) or b""
-                buffer.add(result.cable_id, data)
-        buffer.add(result.cable_id, result.nquads, result.shared_at, result.turtle)
+                buffer.add(ox.serialize(revision, format=ox.RdfFormat.N_QUADS) or b"")
+        buffer.add(result.nquads, result.shared_at, result.turtle)
         manifest.record(
             ManifestRow(result.cable_id, result.content_hash, result.version, result.source)
         )

@@ -68,8 +68,9 @@ class BuildReport:
     ``cables`` counts the cables the sources hold (``built`` this run plus ``unchanged``
     since the last build); ``pruned`` those removed because the sources dropped them.
     Timings of parse, extract and map are summed over the workers (CPU seconds);
-    ``store`` is the driver's wall time loading the store, ``store_cpu`` the CPU time of
-    its process meanwhile (Oxigraph loads with several threads); ``cables_wall`` is the
+    ``store`` is the wall time of the store loads (a thread beside the driver's other
+    work), ``driver_cpu`` the CPU time of the driver's process over the cable stage
+    (reading, hashing, loading with all of Oxigraph's threads); ``cables_wall`` is the
     wall time of the whole cable stage, the other stages' figures are wall times.
     """
 
@@ -200,7 +201,6 @@ def build(config: Config, sources: list[str] | None = None) -> BuildReport:
         )
         report.cables, report.quads = counts.built + counts.unchanged, counts.quads
         report.rejects = counts.rejects
-        report.store_quads = len(store)
         redo = previous is None or counts.changed
         analysis = None
         report.exports.update(names)
@@ -213,11 +213,13 @@ def build(config: Config, sources: list[str] | None = None) -> BuildReport:
         # an incremental build checks the cables it rebuilt (and what they point to)
         rebuilt = counts.graphs if previous is not None else None
         if isinstance(store, OxigraphStore) and store.path is not None and (todo or validating):
-            # an on-disk store is exported and validated by other processes while this one
-            # analyses; they see the graph as built, before the analytics write-back
+            # an on-disk store is exported, counted and validated by other processes while
+            # this one analyses; they see the graph as built, before the write-back
             checks = (config.build.validate_sample, rebuilt) if validating else None
             side.start(store, {fmt: staging / names[fmt] for fmt in todo}, checks)
             todo, validating = [], False
+        else:
+            report.store_quads = len(store)
         if validating:
             graphs = None if rebuilt is None else [NamedNode(g) for g in rebuilt]
             _record_validation(
@@ -235,9 +237,11 @@ def build(config: Config, sources: list[str] | None = None) -> BuildReport:
             clock = time.perf_counter()
             export(store, fmt, staging / names[fmt])
             timings[f"export_{fmt}"] = time.perf_counter() - clock
-        validation, seconds = side.wait()
-        if validation is not None:
-            _record_validation(report, validation)
+        facts, seconds = side.wait()
+        if facts is not None:
+            report.store_quads = facts.quads
+            if facts.validation is not None:
+                _record_validation(report, facts.validation)
         timings.update((f"export_{fmt}", spent) for fmt, spent in seconds.items())
         store.close()
         manifest.close()
