@@ -42,6 +42,14 @@ def test_the_example_builds_with_a_report(built: Path) -> None:
     assert (built / "graph.nq").stat().st_size > 0
 
 
+def test_the_report_counts_the_quads_the_cables_built(built: Path) -> None:
+    # graph.nq is exported from the checkpoint the quads are counted in (before the
+    # analytics write-back): one line a quad
+    report = json.loads((built / "build-report.json").read_text())
+    lines = (built / "graph.nq").read_bytes().count(b"\n")
+    assert report["store_quads"] == lines > 10_000
+
+
 def test_a_build_leaves_its_analytics_report_and_viewer_page(built: Path) -> None:
     report = json.loads((built / "build-report.json").read_text())
     assert {"analyze", "view"} <= set(report["timings_s"])
