@@ -11,6 +11,7 @@ writes back afterwards are in the store and the report, not in them.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -165,6 +166,10 @@ def _check(
     from kg.store import OxigraphStore
     from kg.validate import validate_store
 
+    # the build's own process (analytics, viewer) is the critical path: it gets the
+    # cores first (analytics 8.6-9.0 s against 10.1 s beside an un-niced check)
+    if hasattr(os, "nice"):  # not on Windows
+        os.nice(10)
     store = OxigraphStore(store_path, read_only=True)
     try:
         report = None
