@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import shutil
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -124,8 +125,8 @@ class BackgroundCheck:
         except EOFError:
             self.process.join()
             raise StoreError(
-                f"the validation process failed (exit code {self.process.exitcode}; "
-                "its error is printed above)"
+                f"the checking process (quad count, validation) failed (exit code "
+                f"{self.process.exitcode}; its error is printed above)"
             ) from None
         finally:
             self.receiver.close()
@@ -206,8 +207,6 @@ class SideJobs:
         """Checkpoint ``store``; start each export (format → file) and the check: a
         count of its quads and, if ``validate`` is ``(sample, cables)``, the validation
         (see :func:`start_check`)."""
-        import shutil
-
         shutil.rmtree(self.checkpoint, ignore_errors=True)
         store.backup(self.checkpoint)
         self.exports = [start_export(self.checkpoint, fmt, path) for fmt, path in exports.items()]
@@ -229,8 +228,6 @@ class SideJobs:
 
     def cancel(self) -> None:
         """Stop the jobs still running and remove the checkpoint."""
-        import shutil
-
         if self.check is not None:
             self.check.cancel()
             self.check = None

@@ -28,6 +28,7 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from kg.collector import fewer_collections
 from kg.config import EngineConfig
 from kg.errors import ConfigError
 from kg.model import RawCable
@@ -124,29 +125,27 @@ def _run_local(
     # the tables just loaded live as long as the process: out of the collector's sight,
     # full collections stop rescanning them, and forked workers stop touching their pages
     gc.freeze()
-    # a cable's work allocates ~10^5 short-lived objects (terms, quads, matches) and
-    # frees them in bulk: young collections every 700 allocations cost ~3 % of it
-    thresholds = gc.get_threshold()
-    gc.set_threshold(_YOUNG_GC_THRESHOLD, *thresholds[1:])
     try:
-        if workers == 1:
-            for batch in batches:
-                yield build_batch(batch, settings)
-            return
-        executor: Executor = ProcessPoolExecutor(workers, mp_context=_fork_context())
-        with executor:
-            try:
-                yield from _windowed(
-                    batches,
-                    lambda batch: executor.submit(build_batch, batch, settings),
-                    Future.result,
-                    config.in_flight or 2 * workers,
-                )
-            except BaseException:
-                executor.shutdown(wait=False, cancel_futures=True)
-                raise
+        # a cable's work allocates ~10^5 short-lived objects (terms, quads, matches) and
+        # frees them in bulk: young collections every 700 allocations cost ~3 % of it
+        with fewer_collections(_YOUNG_GC_THRESHOLD):
+            if workers == 1:
+                for batch in batches:
+                    yield build_batch(batch, settings)
+                return
+            executor: Executor = ProcessPoolExecutor(workers, mp_context=_fork_context())
+            with executor:
+                try:
+                    yield from _windowed(
+                        batches,
+                        lambda batch: executor.submit(build_batch, batch, settings),
+                        Future.result,
+                        config.in_flight or 2 * workers,
+                    )
+                except BaseException:
+                    executor.shutdown(wait=False, cancel_futures=True)
+                    raise
     finally:
-        gc.set_threshold(*thresholds)
         gc.unfreeze()
 
 

@@ -13,13 +13,12 @@ leave the store. A full build may write the Turtle file as it goes
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 import sys
 import time
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -100,7 +99,7 @@ def load_cables(
     driver_cpu = time.process_time()
     settings = WorkSettings.from_config(config)
     if turtle is not None:
-        settings = dataclasses.replace(settings, turtle=True)
+        settings = replace(settings, turtle=True)
     fingerprint = build_fingerprint(config)
     incremental = len(manifest) > 0
     manifest.begin_run()

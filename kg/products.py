@@ -8,10 +8,8 @@ has just measured instead of reading the store for it again.
 
 from __future__ import annotations
 
-import gc
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,13 +17,21 @@ from kg.analytics.projections import Window
 from kg.analytics.report import write_report
 from kg.analytics.run import Analysis, analyze, projection_options
 from kg.analytics.writeback import write_back
+from kg.collector import fewer_collections
 from kg.config import Config
 from kg.store import GraphStore
 
-__all__ = ["AnalysisOutput", "rare_collections", "write_analysis", "write_view"]
+__all__ = ["AnalysisOutput", "write_analysis", "write_view"]
 
-#: allocations between two young collections while analysing (Python's default: 700)
-_YOUNG_COLLECTIONS_EVERY = 100_000
+
+def _rare_collections() -> AbstractContextManager[None]:
+    # Analysis builds millions of long-lived objects (tables, graphs, measures) and hardly
+    # any cycles: with the default thresholds each full collection rescanned all of them
+    # (and, in kg build, whatever the pipeline still holds), about a sixth of the CPU of
+    # kg analyze on a whole archive. Young collections every 100,000 allocations and
+    # older ones 50 and 1,000 times rarer leave a whole-archive analysis with no full
+    # collection at all.
+    return fewer_collections(100_000, 50, 1000)
 
 
 @dataclass
@@ -59,7 +65,7 @@ def write_analysis(
     AnalysisOutput
     """
     section = config.analytics
-    with rare_collections():
+    with _rare_collections():
         analysis = analyze(store, section, window)
         written = (
             write_back(store, analysis, config.store.base_iri, section.write_back_measures)
@@ -106,7 +112,7 @@ def write_view(
 
     measured = None if analysis is None else analysis.results.get(config.viewer.projection)
     sizes = None if measured is None else measured.measures.get(config.viewer.size_by)
-    with rare_collections():
+    with _rare_collections():
         html = render_view(
             store,
             config.viewer,
@@ -121,31 +127,3 @@ def write_view(
     tmp.write_text(html, encoding="utf-8")
     os.replace(tmp, out)
     return out
-
-
-@contextmanager
-def rare_collections() -> Iterator[None]:
-    """Inside the block, Python's cycle collector runs rarely; as before afterwards.
-
-    Analysis builds millions of long-lived objects (tables, graphs, measures) and hardly
-    any cycles: with the default thresholds each full collection rescanned all of them
-    (and, in ``kg build``, whatever the pipeline still holds), about a sixth of the CPU
-    of ``kg analyze`` on a whole archive. Young collections every 100,000 allocations
-    and older ones 50 and 1,000 times rarer leave a whole-archive analysis with no full
-    collection at all.
-
-    Examples
-    --------
-    >>> before = gc.get_threshold()
-    >>> with rare_collections():
-    ...     gc.get_threshold()[0]
-    100000
-    >>> gc.get_threshold() == before
-    True
-    """
-    thresholds = gc.get_threshold()
-    gc.set_threshold(_YOUNG_COLLECTIONS_EVERY, 50, 1000)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*thresholds)

@@ -80,11 +80,6 @@ class TurtleStream:
         self.handle.write(turtle_header())
         self.seconds = 0.0
 
-    @property
-    def active(self) -> bool:
-        """Whether the file is still being written (not abandoned, not closed)."""
-        return self.handle is not None
-
     def write(self, data: bytes) -> None:
         """Append Turtle statements (a :func:`turtle_body`, or N-Triples lines)."""
         if self.handle is not None and data:
