@@ -7,8 +7,7 @@ rest to the engine (:mod:`kg.engine`) in batches, and bulk-loads what comes back
 batch, replacing a cable's named graph when it was built before. A cable whose text
 changed gets a new version node that ``prov:wasRevisionOf`` the old one
 (:mod:`kg.mapping.versions`). With ``build.prune``, cables the sources no longer hold
-leave the store. A full build may write the Turtle file as it goes
-(:mod:`kg.turtle_stream`).
+leave the store. The Turtle file may be written as it goes (:mod:`kg.turtle_stream`).
 """
 
 from __future__ import annotations
@@ -85,8 +84,8 @@ def load_cables(
     on_reject : callable, optional
         Called with each :class:`~kg.model.Reject` (``build.strict`` raises there).
     turtle : TurtleStream, optional
-        Receives every triple loaded, as Turtle; abandoned when a cable's graph is
-        replaced (only appending is possible).
+        Receives every triple loaded, as Turtle, and the graphs replaced or pruned;
+        abandoned when a cable built earlier in this run is built again.
 
     Returns
     -------
@@ -150,7 +149,10 @@ def load_cables(
     seconds["driver_cpu"] = time.process_time() - driver_cpu
     if config.build.prune:
         for cable_id in manifest.unseen():
-            store.remove_graph(cable_iri(config.store.base_iri, cable_id))
+            graph = cable_iri(config.store.base_iri, cable_id)
+            store.remove_graph(graph)
+            if turtle is not None:
+                turtle.drop(graph.value)
             manifest.remove(cable_id)
             counts.pruned += 1
     manifest.set_fact("fingerprint", fingerprint)
@@ -191,9 +193,12 @@ class _Buffer:
         #: wall time the loads took (beside the driver's other work)
         self.seconds = 0.0
 
-    def add(self, data: bytes, shared_at: int | None = None, turtle: bytes = b"") -> None:
-        """Queue a cable's N-Quads; from byte ``shared_at`` on, lines already queued once
-        this build are dropped. ``turtle`` is the part before ``shared_at`` as Turtle."""
+    def add(
+        self, data: bytes, shared_at: int | None = None, turtle: bytes = b"", graph: str = ""
+    ) -> None:
+        """Queue N-Quads; from byte ``shared_at`` on (default-graph lines), lines already
+        queued once this build are dropped. ``turtle`` is the part before ``shared_at``,
+        named ``graph``'s triples, as Turtle."""
         fresh = b""
         if shared_at is not None and shared_at < len(data):
             if len(self.shared) > self.SHARED_LINES:
@@ -203,8 +208,10 @@ class _Buffer:
             fresh = b"".join(lines)
             data = data[:shared_at] + fresh
         if self.turtle is not None:
+            if graph:
+                self.turtle.add_graph(graph, turtle)
             # default-graph N-Quads lines are N-Triples lines: Turtle as they are
-            self.turtle.write(turtle + fresh)
+            self.turtle.add_default(fresh)
         self.chunks.append(data)
         self.size += len(data)
         if self.size >= self.LIMIT:
@@ -261,15 +268,19 @@ def _store_batch(
         previous = manifest.get(result.cable_id)
         if previous is not None:
             if buffer.turtle is not None:
-                buffer.turtle.abandon()
+                if manifest.is_seen(result.cable_id):
+                    # already streamed in this run: a section written cannot be taken back
+                    buffer.turtle.abandon()
+                else:
+                    buffer.turtle.drop(result.graph)
             # built before, maybe earlier in this run and not loaded yet: load it all,
             # so that removing its graph removes it
             buffer.drain()
             buffer.store.remove_graph(ox.NamedNode(result.graph))
             revision = list(revision_quads(base, result.cable_id, result.version, previous.version))
             if revision:
-                buffer.add(ox.serialize(revision, format=ox.RdfFormat.N_QUADS) or b"")
-        buffer.add(result.nquads, result.shared_at, result.turtle)
+                buffer.add(ox.serialize(revision, format=ox.RdfFormat.N_QUADS) or b"", 0)
+        buffer.add(result.nquads, result.shared_at, result.turtle, result.graph)
         manifest.record(
             ManifestRow(result.cable_id, result.content_hash, result.version, result.source)
         )

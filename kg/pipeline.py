@@ -172,13 +172,17 @@ def build(config: Config, sources: list[str] | None = None) -> BuildReport:
         else:
             manifest = Manifest(staging / MANIFEST_NAME)
         store = open_store(config.store, staging)
+        # the Turtle is written as the cables come; an incremental build patches the
+        # last build's file, if it can (kg.turtle_stream)
+        if "turtle" in names and previous is not None:
+            turtle = TurtleStream.patching(staging / names["turtle"], out / names["turtle"])
+        elif "turtle" in names:
+            turtle = TurtleStream(staging / names["turtle"])
         if previous is None:
             reference = list(reference_quads(config.store.base_iri))
             report.shared_quads = store.add_default(reference)
-            if "turtle" in names:
-                # a full build writes its Turtle as the cables come (kg.turtle_stream)
-                turtle = TurtleStream(staging / names["turtle"])
-                turtle.write(turtle_body(quad.triple for quad in reference))
+            if turtle is not None:
+                turtle.add_default(turtle_body(quad.triple for quad in reference))
         timings["reference"] = time.perf_counter() - clock
         clock = time.perf_counter()
         counts = load_cables(

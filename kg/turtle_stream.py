@@ -1,19 +1,27 @@
-"""The build's Turtle file, written while the cables stream into the store.
+"""The build's Turtle file, written while the cables stream into the store, in sections.
 
 Exporting Turtle from the finished store reads every term back out of Oxigraph (≈ 60 s
-CPU for the 6,712 corpus, the longest stage after the cable stage). A full build writes
-the same graph as the cables arrive instead: each worker serializes its cable's triples
+CPU for the 6,712 corpus, the longest stage after the cable stage). A build writes the
+same graph as the cables arrive instead: each worker serializes its cable's named graph
 with Oxigraph's Turtle serializer (:func:`turtle_body`, ≈ 0.6 µs a triple) and the driver
-appends them, in cable order, after one prefix header (:class:`TurtleStream`). What
-cables state in the default graph goes in as the driver loads it: each line once while
-the driver remembers it, as N-Triples lines (N-Triples is a subset of Turtle).
+appends it, in cable order, after one prefix header (:class:`TurtleStream`). What cables
+state in the default graph goes in as the driver loads it: each line once while the
+driver remembers it, as N-Triples lines (N-Triples is a subset of Turtle).
 
-The file's graph is the union of the store's graphs before the analytics write-back,
-like ``kg export --format turtle``; it is grouped by cable rather than sorted by
-subject, and a triple several cables state may appear more than once (an RDF graph is a
-set: parsers keep one). An incremental build, or a run holding the same cable twice,
-cannot append to what it wrote: the stream is abandoned and the file exported from the
-store (:mod:`kg.export`).
+The file is a run of sections, each opened by a comment line: ``# graph <IRI>`` before
+the triples of one cable's named graph, ``# default graph`` before default-graph triples.
+An incremental build writes its rebuilt cables' sections to a new file and then copies
+the previous build's file after them, leaving out the sections of the graphs it replaced
+or pruned (:meth:`TurtleStream.drop`): a changed cable costs a copy of the file, not an
+export of the store. The default graph only grows (the store keeps what earlier cables
+stated there), so its sections are always kept.
+
+The file's graph is the union of the store's graphs before the analytics write-back; it
+is grouped by cable rather than sorted by subject, and a triple several cables state may
+appear more than once (an RDF graph is a set: parsers keep one). A run holding the same
+cable twice cannot take back the section it wrote, and a previous file not written in
+sections cannot be patched: the stream is abandoned and the build exports the file from
+the store (:mod:`kg.export`).
 
 Workers call :func:`turtle_body`; :mod:`kg.loading` drives a :class:`TurtleStream`.
 """
@@ -21,8 +29,10 @@ Workers call :func:`turtle_body`; :mod:`kg.loading` drives a :class:`TurtleStrea
 from __future__ import annotations
 
 import functools
+import mmap
+import re
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -33,6 +43,10 @@ from kg.namespaces import PREFIXES
 __all__ = ["TurtleStream", "turtle_body", "turtle_header"]
 
 _PROBE = ox.NamedNode("urn:cablegraph:probe")
+_DEFAULT = b"# default graph\n"
+#: a section's opening line (a literal's line break is written ``\n``: no statement line
+#: of Oxigraph's Turtle starts with ``#``)
+_SECTION = re.compile(rb"^# (?:graph <([^>\n]*)>|default graph)\n", re.MULTILINE)
 
 
 @functools.cache
@@ -68,24 +82,68 @@ def turtle_body(triples: Iterable[ox.Triple]) -> bytes:
 
 
 class TurtleStream:
-    """A Turtle file written statement block by statement block, in arrival order.
+    """A Turtle file written section by section, in arrival order.
 
     Written to ``path`` as it goes; :meth:`abandon` deletes it (the build then exports
-    Turtle from the store). ``seconds`` is the wall time spent writing.
+    Turtle from the store). With ``previous`` (see :meth:`patching`), :meth:`close`
+    appends that file's sections but those of dropped graphs. ``seconds`` is the wall
+    time spent writing.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> first = TurtleStream(folder / "a.ttl")
+    >>> first.add_graph("urn:g:1", b"<urn:s> <urn:p> 1 .\\n")
+    >>> first.add_graph("urn:g:2", b"<urn:s> <urn:p> 2 .\\n")
+    >>> first.close()
+    True
+    >>> second = TurtleStream.patching(folder / "b.ttl", folder / "a.ttl")
+    >>> second.add_graph("urn:g:1", b"<urn:s> <urn:p> 3 .\\n")
+    >>> second.drop("urn:g:1")
+    >>> second.close()
+    True
+    >>> [line for line in (folder / "b.ttl").read_bytes().splitlines() if b"<urn:s>" in line]
+    [b'<urn:s> <urn:p> 3 .', b'<urn:s> <urn:p> 2 .']
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, previous: Path | None = None) -> None:
         self.path = path
+        self.previous = previous
         self.handle: BinaryIO | None = path.open("wb")
         self.handle.write(turtle_header())
+        self.dropped: set[str] = set()
+        self.written = False
         self.seconds = 0.0
 
-    def write(self, data: bytes) -> None:
-        """Append Turtle statements (a :func:`turtle_body`, or N-Triples lines)."""
-        if self.handle is not None and data:
-            clock = time.perf_counter()
-            self.handle.write(data)
-            self.seconds += time.perf_counter() - clock
+    @classmethod
+    def patching(cls, path: Path, previous: Path) -> TurtleStream | None:
+        """A stream to ``path`` that ends with ``previous``'s sections, if ``previous``
+        is a file this module wrote with the same prefixes; otherwise None."""
+        header = turtle_header()
+        try:
+            with previous.open("rb") as handle:
+                start = handle.read(len(header) + len(_DEFAULT))
+        except OSError:
+            return None
+        if not start.startswith(header) or not start[len(header) :].startswith(
+            (b"# graph <", _DEFAULT)
+        ):
+            return None
+        return cls(path, previous)
+
+    def add_graph(self, graph: str, body: bytes) -> None:
+        """Append the section of named graph ``graph``: a :func:`turtle_body`."""
+        self._write(b"# graph <" + graph.encode() + b">\n" + body)
+
+    def add_default(self, body: bytes) -> None:
+        """Append default-graph triples (a :func:`turtle_body`, or N-Triples lines)."""
+        if body:
+            self._write(_DEFAULT + body)
+
+    def drop(self, graph: str) -> None:
+        """Leave the previous file's section of ``graph`` out (replaced or pruned)."""
+        self.dropped.add(graph)
 
     def abandon(self) -> None:
         """Stop writing and delete the file: it can no longer hold the built graph."""
@@ -95,9 +153,53 @@ class TurtleStream:
             self.path.unlink(missing_ok=True)
 
     def close(self) -> bool:
-        """Finish the file; return whether it holds the graph (it was not abandoned)."""
+        """Finish the file; return whether it holds the graph.
+
+        False when abandoned, or when it would patch nothing: the previous file is
+        then the graph, and the file written is deleted.
+        """
         if self.handle is None:
             return False
+        if self.previous is not None:
+            if not (self.written or self.dropped):
+                self.abandon()
+                return False
+            clock = time.perf_counter()
+            self._copy_previous(self.handle)
+            self.seconds += time.perf_counter() - clock
         self.handle.close()
         self.handle = None
         return True
+
+    def _write(self, data: bytes) -> None:
+        if self.handle is not None:
+            clock = time.perf_counter()
+            self.handle.write(data)
+            self.written = True
+            self.seconds += time.perf_counter() - clock
+
+    def _copy_previous(self, target: BinaryIO) -> None:
+        """Append the previous file's sections, but those of dropped graphs."""
+        assert self.previous is not None
+        with (
+            self.previous.open("rb") as handle,
+            mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data,
+        ):
+            for start, end in _kept(data, len(turtle_header()), self.dropped):
+                target.write(data[start:end])
+
+
+def _kept(data: mmap.mmap, start: int, dropped: set[str]) -> Iterator[tuple[int, int]]:
+    """The byte ranges of ``data``'s sections from ``start`` on, but those of ``dropped``
+    graphs; consecutive kept sections come as one range."""
+    kept = start
+    for match in _SECTION.finditer(data, start):
+        graph = match.group(1)
+        if graph is None or graph.decode() not in dropped:
+            continue
+        if match.start() > kept:
+            yield kept, match.start()
+        following = _SECTION.search(data, match.end())
+        kept = len(data) if following is None else following.start()
+    if kept < len(data):
+        yield kept, len(data)

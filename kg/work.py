@@ -55,11 +55,11 @@ class WorkSettings:
 class CableResult:
     """What the work on one cable gives the driver.
 
-    ``nquads`` holds the cable's named graph and its version node, then, from byte
-    ``shared_at`` on, what else it states in the default graph (UTF-8 N-Quads, empty for
-    a reject): the descriptions of entities many cables repeat, which the driver loads
-    once; ``turtle`` the part before ``shared_at`` as Turtle statements, when the
-    settings ask for it; ``graph`` is the named graph's IRI;
+    ``nquads`` holds the cable's named graph, then, from byte ``shared_at`` on, what it
+    states in the default graph (UTF-8 N-Quads, empty for a reject): its version node,
+    and the descriptions of entities many cables repeat, which the driver loads once;
+    ``turtle`` the part before ``shared_at`` as Turtle statements, when the settings ask
+    for it; ``graph`` is the named graph's IRI;
     ``content_hash`` is what the manifest keeps; ``version`` the text's hash;
     ``seconds`` the time each stage took (parse, extract, map) in the worker.
     """
@@ -201,12 +201,13 @@ def _map_cable(cable: Cable, settings: WorkSettings, result: CableResult) -> Non
     graph = next(q.graph_name for q in quads if isinstance(q.graph_name, ox.NamedNode))
     # the id the mappers keyed the cable's IRI by: the manifest and prune use it
     cable_id = graph.value.removeprefix(settings.base_iri + "cable/")
-    # the version node is this cable's alone: it travels with the named graph
     own: list[ox.Quad] = []
     shared: list[ox.Quad] = []
+    # the version node goes in the default graph: it stays there, revised, when a later
+    # text of the cable replaces the named graph
+    quads.extend(current_version_quads(settings.base_iri, cable_id, result.version))
     for quad in quads:
         (shared if type(quad.graph_name) is ox.DefaultGraph else own).append(quad)
-    own.extend(current_version_quads(settings.base_iri, cable_id, result.version))
     data = ox.serialize(own, format=ox.RdfFormat.N_QUADS) or b""
     tail = ox.serialize(shared, format=ox.RdfFormat.N_QUADS) or b""
     if settings.turtle:

@@ -1,7 +1,9 @@
 """The Turtle a build writes as the cables stream in holds the store's graph: the union
 of its named graphs and default graph, before the analytics write-back, as every parser
-reads it; when the stream cannot hold it (the same cable twice in one run, an
-incremental build), the build exports Turtle from the store instead."""
+reads it; when the stream cannot hold it (the same cable twice in one run, a
+previous file not written in sections), the build exports Turtle from the store instead.
+An incremental build patches the last build's file: its changed and pruned cables'
+sections are replaced or left out."""
 
 from __future__ import annotations
 
@@ -90,17 +92,88 @@ def test_the_same_cable_twice_falls_back_to_the_store(corpus: Path, tmp_path: Pa
     assert len(current) == 1
 
 
-def test_an_incremental_build_exports_turtle_from_the_store(corpus: Path, tmp_path: Path) -> None:
+def _changed_copy(corpus: Path, folder: Path, change: int, leave_out: int | None = None) -> Path:
+    """A copy of ``corpus`` in ``folder`` with page ``change`` edited (and page
+    ``leave_out`` missing)."""
+    folder.mkdir()
+    for number, item in enumerate(sorted(corpus.rglob("*.html"))):
+        text = item.read_text("utf-8")
+        if number == change:
+            text = text.replace("<pre>", "<pre>A CHANGED TEXT.\n", 1)
+        if number != leave_out:
+            (folder / item.name).write_text(text, "utf-8")
+    return folder
+
+
+def _sections(out: Path, cable_id: str) -> int:
+    return (out / "graph.ttl").read_text("utf-8").count(f"# graph <{BASE}cable/{cable_id}>\n")
+
+
+BASE = "https://w3id.org/cablegraph/id/"
+CG = "https://w3id.org/cablegraph/ontology#"
+
+
+def test_an_incremental_build_patches_the_turtle(corpus: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     build(_config(out), [str(corpus)])
-    page = sorted(corpus.rglob("*.html"))[5]
-    sources = tmp_path / "cables"
-    sources.mkdir()
-    for item in sorted(corpus.rglob("*.html")):
-        text = item.read_text("utf-8")
-        if item == page:
-            text = text.replace("<pre>", "<pre>A CHANGED TEXT.\n", 1)
-        (sources / item.name).write_text(text, "utf-8")
+    pages = sorted(corpus.rglob("*.html"))
+    changed, gone = pages[5].stem, pages[9].stem
+    sources = _changed_copy(corpus, tmp_path / "cables", change=5, leave_out=9)
+    report = build(_config(out, prune=True), [str(sources)])
+    assert (report.incremental, report.built, report.unchanged, report.pruned) == (
+        True,
+        1,
+        14,
+        1,
+    )
+    assert "export_turtle" in report.timings
+    # the file was patched, not exported: still in sections, one per cable built
+    assert (_sections(out, changed), _sections(out, gone), _sections(out, pages[0].stem)) == (
+        1,
+        0,
+        1,
+    )
+    triples = _turtle(out)
+    assert triples == _union(out)
+    # the pruned cable's graph is gone; a cable citing it keeps its stub (default graph)
+    described = {t.predicate.value for t in triples if t.subject.value == f"{BASE}cable/{gone}"}
+    assert CG + "canonicalId" in described
+    assert CG + "currentVersion" not in described
+    # the old version node stays (default graph), revised by the new one
+    revisions = [
+        t for t in triples if t.predicate.value == "http://www.w3.org/ns/prov#wasRevisionOf"
+    ]
+    assert [t.subject.value.split("/")[-3] for t in revisions] == [changed]
+    [current] = [
+        t.object
+        for t in triples
+        if t.predicate.value == CG + "currentVersion"
+        and t.subject.value.endswith(f"/cable/{changed}")
+    ]
+    assert current == revisions[0].subject
+
+
+def test_an_unchanged_rerun_keeps_the_turtle(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build(_config(out), [str(corpus)])
+    before = (out / "graph.ttl").stat()
+    report = build(_config(out), [str(corpus)])
+    assert (report.built, report.unchanged) == (0, 16)
+    after = (out / "graph.ttl").stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+
+
+def test_turtle_not_in_sections_is_exported_from_the_store(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build(_config(out), [str(corpus)])
+    # as `kg export --format turtle` writes it: sorted by subject, no sections
+    store = ox.Store.read_only(str(out / "store"))
+    (out / "graph.ttl").write_bytes(
+        ox.serialize((q.triple for q in store), format=ox.RdfFormat.TURTLE) or b""
+    )
+    del store
+    sources = _changed_copy(corpus, tmp_path / "cables", change=5)
     report = build(_config(out), [str(sources)])
-    assert (report.incremental, report.built, report.unchanged) == (True, 1, 15)
+    assert (report.incremental, report.built) == (True, 1)
+    assert "# graph <" not in (out / "graph.ttl").read_text("utf-8")
     assert _turtle(out) == _union(out)
