@@ -65,14 +65,7 @@ def link_cable(mentions: list[Mention], events: list[Event]) -> tuple[list[Menti
     """
     groups: dict[str, list[Mention]] = {}
     for mention in mentions:
-        key = mention.entity.key
-        group = groups.get(key)
-        if group is None:
-            groups[key] = [mention]
-        else:
-            group.append(mention)
-    # A text is written many times in a cable ("U.S.", a country): its name is made once.
-    spoken: dict[str, str] = {}
+        groups.setdefault(mention.entity.key, []).append(mention)
     for group in groups.values():
         first = group[0].entity
         names: list[str] = []
@@ -87,33 +80,18 @@ def link_cable(mentions: list[Mention], events: list[Event]) -> tuple[list[Menti
                 read.add(id(entity))
                 names.append(entity.label)
                 names.extend(entity.alt_labels)
-                if entity.attributes:
-                    _merge_attributes(attributes, entity.attributes)
-            text = mention.text
-            name = spoken.get(text)
-            if name is None:
-                name = spoken[text] = _spoken_name(text)
-            names.append(name)
-        # Empty names (and the unspoken ones above) are dropped; first appearance kept.
-        unique = dict.fromkeys(names)
-        unique.pop("", None)
-        ordered = list(unique)
-        label = pref_label(first, ordered)
+                _merge_attributes(attributes, entity.attributes)
+            if mention.text and mention.text not in _PRONOUNS and not mention.text.islower():
+                names.append(" ".join(mention.text.replace('"', "").split()))
+        unique = list(dict.fromkeys(n for n in names if n))
+        label = pref_label(first, unique)
         merged = Entity(
             key=first.key,
             type=first.type,
             label=label,
-            alt_labels=[n for n in ordered if n != label],
+            alt_labels=[n for n in unique if n != label],
             attributes=attributes,
         )
         for mention in group:
             mention.entity = merged
     return mentions, events
-
-
-def _spoken_name(text: str) -> str:
-    """The name a mention's text adds to its entity's labels: its words without quotes;
-    "" (none) for a pronoun or a text in lower case."""
-    if text and text not in _PRONOUNS and not text.islower():
-        return " ".join(text.replace('"', "").split())
-    return ""
