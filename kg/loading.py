@@ -34,7 +34,11 @@ from kg.store import GraphStore
 from kg.turtle_stream import TurtleStream
 from kg.work import CableResult, WorkSettings, build_fingerprint, content_hash, text_hash
 
-__all__ = ["LoadCounts", "load_cables"]
+__all__ = ["LOAD_BYTES", "LoadCounts", "load_cables"]
+
+#: N-Quads handed to the store in one bulk load: fewer, larger loads cost Oxigraph less
+#: CPU (64 MB: -7 % against 32 MB on 3.4 M quads), each held in memory while it loads
+LOAD_BYTES = 64 * 1024 * 1024
 
 
 @dataclass
@@ -176,7 +180,7 @@ class _Buffer:
     goes on handing out batches meanwhile and the workers do not wait for it.
     """
 
-    LIMIT = 64 * 1024 * 1024
+    LIMIT = LOAD_BYTES
     #: shared lines remembered at most (~25 MB): most repeats are of frequent entities,
     #: seen again soon; past that (stubs of cited cables grow with the corpus) the
     #: memory starts afresh, so it stays flat however large the corpus
