@@ -16,6 +16,7 @@ import rdflib
 from kg.config import Config, load_config
 from kg.pipeline import build
 from kg.synth import write_corpus
+from kg.turtle_stream import TurtleStream, turtle_header
 
 
 def _config(out: Path, **build_keys: object) -> Config:
@@ -40,6 +41,11 @@ def _triples(path: Path, fmt: ox.RdfFormat) -> set[ox.Triple]:
     store = ox.Store()
     store.bulk_load(path=str(path), format=fmt)
     return {q.triple for q in store}
+
+
+def _value(term: object) -> str:
+    """An IRI's or a literal's value (the union type of a triple's terms has no .value)."""
+    return str(getattr(term, "value", ""))
 
 
 def _turtle(out: Path) -> set[ox.Triple]:
@@ -136,19 +142,19 @@ def test_an_incremental_build_patches_the_turtle(corpus: Path, tmp_path: Path) -
     triples = _turtle(out)
     assert triples == _union(out)
     # the pruned cable's graph is gone; a cable citing it keeps its stub (default graph)
-    described = {t.predicate.value for t in triples if t.subject.value == f"{BASE}cable/{gone}"}
+    described = {t.predicate.value for t in triples if _value(t.subject) == f"{BASE}cable/{gone}"}
     assert CG + "canonicalId" in described
     assert CG + "currentVersion" not in described
     # the old version node stays (default graph), revised by the new one
     revisions = [
         t for t in triples if t.predicate.value == "http://www.w3.org/ns/prov#wasRevisionOf"
     ]
-    assert [t.subject.value.split("/")[-3] for t in revisions] == [changed]
+    assert [_value(t.subject).split("/")[-3] for t in revisions] == [changed]
     [current] = [
         t.object
         for t in triples
         if t.predicate.value == CG + "currentVersion"
-        and t.subject.value.endswith(f"/cable/{changed}")
+        and _value(t.subject).endswith(f"/cable/{changed}")
     ]
     assert current == revisions[0].subject
 
@@ -177,3 +183,42 @@ def test_turtle_not_in_sections_is_exported_from_the_store(corpus: Path, tmp_pat
     assert (report.incremental, report.built) == (True, 1)
     assert "# graph <" not in (out / "graph.ttl").read_text("utf-8")
     assert _turtle(out) == _union(out)
+
+
+@pytest.mark.parametrize(
+    "dropped",
+    [set(), {"urn:g:0"}, {"urn:g:3"}, {"urn:g:1", "urn:g:2"}, {"urn:g:0", "urn:g:2", "urn:g:3"}],
+)
+def test_patching_leaves_out_exactly_the_dropped_sections(
+    tmp_path: Path, dropped: set[str]
+) -> None:
+    def statement(graph: int, value: int) -> bytes:
+        return f"<urn:s:{graph}> <urn:p> {value} .\n".encode()
+
+    first = TurtleStream(tmp_path / "first.ttl")
+    first.add_default(statement(9, 0))
+    for graph in range(4):
+        first.add_graph(f"urn:g:{graph}", statement(graph, 1) + statement(graph, 2))
+        first.add_default(statement(9, graph + 1))
+    assert first.close()
+    second = TurtleStream.patching(tmp_path / "second.ttl", tmp_path / "first.ttl")
+    assert second is not None
+    second.add_graph("urn:g:new", statement(8, 1))
+    for name in dropped:
+        second.drop(name)
+    assert second.close()
+    kept = {(f"urn:s:{graph}", value) for graph in range(4) for value in (1, 2)}
+    kept = {(s, v) for s, v in kept if f"urn:g:{s[-1]}" not in dropped}
+    kept |= {("urn:s:9", value) for value in range(5)} | {("urn:s:8", 1)}
+    triples = _triples(tmp_path / "second.ttl", ox.RdfFormat.TURTLE)
+    assert {(_value(t.subject), int(_value(t.object))) for t in triples} == kept
+    # the file stays in sections: a third build may patch it again
+    third = TurtleStream.patching(tmp_path / "third.ttl", tmp_path / "second.ttl")
+    assert third is not None
+    third.abandon()
+
+
+def test_a_file_not_in_sections_cannot_be_patched(tmp_path: Path) -> None:
+    (tmp_path / "export.ttl").write_bytes(turtle_header() + b"<urn:s> <urn:p> 1 .\n")
+    assert TurtleStream.patching(tmp_path / "new.ttl", tmp_path / "export.ttl") is None
+    assert TurtleStream.patching(tmp_path / "new.ttl", tmp_path / "missing.ttl") is None
