@@ -15,7 +15,7 @@ from kg.extract.matcher import SCANNED_TOGETHER, NameMatcher, OnePass
 from kg.extract.text import Segment, cable_segments, slug
 from kg.model import Cable, Entity, Mention
 
-__all__ = ["ExtractContext", "SpanIndex", "make_context", "place_matches"]
+__all__ = ["ExtractContext", "SpanIndex", "corpus_acronyms", "make_context", "place_matches"]
 
 _STATION = re.compile(r"^\d{2}([A-Z]+?)\d+$")
 
@@ -155,10 +155,28 @@ def one_pass(gazetteer: Gazetteer) -> OnePass:
             gazetteer.company_matcher,
             gazetteer.given_matcher,
             gazetteer.surname_matcher,
+            corpus_acronyms(gazetteer, "organization"),
+            corpus_acronyms(gazetteer, "programme"),
         ]
         built = OnePass([m for m in matchers if m is not None] + SCANNED_TOGETHER)
         gazetteer.extra["one_pass"] = (tuple(SCANNED_TOGETHER), built)
     return built
+
+
+def corpus_acronyms(gazetteer: Gazetteer, kind: str) -> NameMatcher:
+    """Return the matcher of the acronyms the corpus expands to a name of ``kind``
+    ("organization", "programme") somewhere (:attr:`Gazetteer.learned_acronyms`), built
+    once per gazetteer. In the one pass: a segment holding none of them, nor one the cable
+    defines, is not scanned for such acronyms."""
+    key = f"corpus_acronyms_{kind}"
+    matcher = gazetteer.extra.get(key)
+    if matcher is None:
+        matcher = gazetteer.extra[key] = NameMatcher(
+            acronym
+            for acronym, expansions in gazetteer.learned_acronyms.items()
+            if any(found and found[1] == kind for found in expansions.values())
+        )
+    return matcher
 
 
 def _start(mention: Mention) -> int:

@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from kg.extract import register
-from kg.extract.context import ExtractContext
+from kg.extract.context import ExtractContext, corpus_acronyms
 from kg.extract.matcher import NameMatcher, scanned_together
 from kg.extract.names import LEADING_STOPWORDS, PROGRAMME_HEADS, capitalised_before, definition_list
 from kg.extract.text import sentence_list, slug
@@ -85,14 +85,7 @@ def _programme_acronym(context: ExtractContext, acronym: str) -> str | None:
 def _programme_acronyms(context: ExtractContext) -> set[str] | frozenset[str]:
     """The acronyms :func:`_programme_acronym` may expand in this cable: those it defines
     as programmes and those the corpus does somewhere (a cheap test before the lookup)."""
-    gazetteer = context.gazetteer
-    learned = gazetteer.extra.get("programme_acronyms")
-    if learned is None:
-        learned = gazetteer.extra["programme_acronyms"] = frozenset(
-            acronym
-            for acronym, expansions in gazetteer.learned_acronyms.items()
-            if any(found and found[1] == "programme" for found in expansions.values())
-        )
+    learned = corpus_acronyms(context.gazetteer, "programme").names
     defined = context.memo.get("programme_definitions")
     if not defined:
         return learned
@@ -119,6 +112,13 @@ def _acronym_programmes(
                 (long_name, match.start() - offset, match.end() - offset)
             )
     return found
+
+
+def _may_hold_acronym(context: ExtractContext, text: str, defined: dict[str, list[str]]) -> bool:
+    """Tell whether ``text`` may hold an acronym :func:`_programme_acronym` expands."""
+    return context.holds(corpus_acronyms(context.gazetteer, "programme"), text) or any(
+        acronym in text for acronym in defined
+    )
 
 
 @register("programmes")
@@ -148,11 +148,12 @@ def extract_programmes(cable: Cable, context: ExtractContext) -> tuple[list[Ment
     for segment in context.segments:
         split = sentence_list(segment.text)
         # Acronyms never span sentences: one scan of the segment, sorted into sentences.
-        # A text in capitals is all acronyms to the pattern: none are taken there.
+        # A text in capitals is all acronyms to the pattern: none are taken there; nor in
+        # a text holding no acronym the corpus or the cable makes a programme of.
         acronyms = (
-            {}
-            if segment.upper
-            else _acronym_programmes(context, segment.text, [o for o, _ in split])
+            _acronym_programmes(context, segment.text, [o for o, _ in split])
+            if not segment.upper and _may_hold_acronym(context, segment.text, definitions_here)
+            else {}
         )
         anti = "nti-" in segment.text or "NTI-" in segment.text
         # A head noun in a sentence is one in the segment: the segment is scanned once,
