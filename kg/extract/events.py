@@ -124,6 +124,7 @@ _HYPOTHETICAL = re.compile(
     r"|i(?<!\w.)f)\b"
 )
 _MAYBE_ELECTION = re.compile(r"\b(?:an?|new|early|snap)\s+$", re.IGNORECASE)
+_MAYBE_LONGEST = len("early")
 _IN_PLACE = re.compile(r"\b(?:in|at|to)\s+$")
 # Where a sentence holding two dated occurrences divides: the last clause break before
 # the second date ("After the July 11 defeat ..., Llewellyn-Jones said July 14 ...").
@@ -325,9 +326,21 @@ def _scheduled_election(text: str, triggers: list[_Trigger]) -> bool:
     """Tell whether a clause's triggers name an election held whatever may come of it
     ("would pick up more power in upcoming elections"), not one that may be called ("be
     reelected in a new election", "could call early elections")."""
-    return any(
-        _KINDS[t.kind] == "election" and not _MAYBE_ELECTION.search(text, 0, t.at) for t in triggers
-    )
+    return any(_KINDS[t.kind] == "election" and not _maybe_election(text, t.at) for t in triggers)
+
+
+def _maybe_election(text: str, at: int) -> bool:
+    """Tell whether :data:`_MAYBE_ELECTION` matches right before ``at``.
+
+    The match ends at ``at`` and its word where the spaces before ``at`` begin, so only
+    that word is read: a search from the segment's start tries every place before it
+    (``re`` has no literal to skip to in that pattern).
+
+    >>> _maybe_election("could call early  elections", 18), _maybe_election("the elections", 4)
+    (True, False)
+    """
+    word_end = len(text[:at].rstrip())
+    return _MAYBE_ELECTION.search(text, max(0, word_end - _MAYBE_LONGEST), at) is not None
 
 
 def _triggers(context: ExtractContext, paragraph: int, text: str) -> list[_Trigger]:
