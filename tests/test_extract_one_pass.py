@@ -5,6 +5,8 @@ substrings first."""
 
 from __future__ import annotations
 
+import pickle
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -27,8 +29,8 @@ def test_one_pass_gives_each_matcher_its_own_results(parts: list[str]) -> None:
         assert list(matcher.finditer(text, hits[matcher])) == list(matcher.finditer(text))
         assert matcher.starts(text, hits[matcher]) == matcher.starts(text)
         # The matcher's own pass: an automaton, not the substring shortcut of few names.
-        own = [(last, size) for last, size in matcher._automaton.iter(text)]
-        assert sorted(hits[matcher]) == sorted(own)
+        own = [(start, end) for _, start, end in matcher._scan(text)]
+        assert sorted(hit[1:] for hit in hits[matcher]) == sorted(own)
 
 
 _DATE_PARTS = [
@@ -44,6 +46,20 @@ def test_date_hints_of_a_segment_are_those_of_each_sentence(parts: list[str]) ->
     hints = DateHints(text)
     for offset, sentence in sentence_list(text):
         assert hints.first(offset, offset + len(sentence)) == first_date_hint(sentence)
+
+
+def test_matchers_read_text_with_a_lone_surrogate_and_survive_pickling() -> None:
+    # The parser keeps undecodable bytes as lone surrogates; offsets stay those of the text.
+    text = "IOM \udc80 and UNDP in Costa Rica"
+    undp, costa_rica = text.index("UNDP"), text.index("Costa Rica")
+    assert (undp, costa_rica) == (10, 18)
+    assert list(_ORGS.finditer(text)) == [(0, 3, "IOM"), (10, 14, "UNDP"), (18, 28, "Costa Rica")]
+    one_pass = pickle.loads(pickle.dumps(OnePass([_ORGS, _PLACES])))
+    orgs, places = one_pass.matchers
+    hits = one_pass.scan(text)
+    assert list(orgs.finditer(text, hits[orgs])) == list(_ORGS.finditer(text))
+    assert list(places.finditer(text, hits[places])) == [(0, 3, "IOM"), (18, 28, "Costa Rica")]
+    assert places.match_at(text, 18) == 28
 
 
 def test_a_matcher_of_few_names_finds_them_by_substring_first() -> None:

