@@ -197,11 +197,23 @@ def scanned_together(matcher: NameMatcher) -> NameMatcher:
     return matcher
 
 
+# Up to this many names, the automaton is a DFA: it scans about twice as fast as the NFA
+# the library picks above a hundred names, and is built in a fiftieth of a second for the
+# one pass's 6,000; the 64,000 place names would take longer to build than they save.
+_DFA_NAMES = 10_000
+
+
 def _automaton(names: Iterable[str]) -> ahocorasick_rs.AhoCorasick | None:
     """An automaton reporting every occurrence of every name (None for no names)."""
     listed = list(names)
     if not listed:
         return None
+    if len(listed) <= _DFA_NAMES:
+        return ahocorasick_rs.AhoCorasick(
+            listed,
+            matchkind=ahocorasick_rs.MatchKind.Standard,
+            implementation=ahocorasick_rs.Implementation.DFA,
+        )
     return ahocorasick_rs.AhoCorasick(listed, matchkind=ahocorasick_rs.MatchKind.Standard)
 
 
