@@ -63,7 +63,9 @@ class NameMatcher:
         self.follow = follow
         self.word_end = word_end
         self.names = frozenset(n for n in names if n)
-        self._automaton = _automaton(self.names)
+        # Built on the first scan of its own: most of the gazetteer's matchers are only
+        # ever read through a one pass (:class:`OnePass`), which has its own automaton.
+        self._automaton: ahocorasick_rs.AhoCorasick | None = None
         self.longest = max(map(len, self.names), default=0)
 
     def __contains__(self, name: object) -> bool:
@@ -128,11 +130,16 @@ class NameMatcher:
 
     def _scan(self, text: str) -> list[tuple[int, int, int]]:
         """This matcher's own automaton pass over ``text`` (see :data:`Hits`)."""
-        return _find(self._automaton, text) if self._automaton is not None else []
+        automaton = self._automaton
+        if automaton is None:
+            automaton = self._automaton = _automaton(self.names)
+            if automaton is None:
+                return []
+        return _find(automaton, text)
 
     def __getstate__(self) -> tuple[frozenset[str], re.Pattern[str], bool]:
-        # The automaton cannot be pickled: it is built again from the names (a tenth of
-        # a second for the 64,000 place names).
+        # The automaton cannot be pickled: it is built again from the names on the first
+        # scan (a tenth of a second for the 64,000 place names).
         return self.names, self.follow, self.word_end
 
     def __setstate__(self, state: tuple[frozenset[str], re.Pattern[str], bool]) -> None:
