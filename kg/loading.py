@@ -180,7 +180,6 @@ class _Buffer:
     goes on handing out batches meanwhile and the workers do not wait for it.
     """
 
-    LIMIT = LOAD_BYTES
     #: shared lines remembered at most (~25 MB): most repeats are of frequent entities,
     #: seen again soon; past that (stubs of cited cables grow with the corpus) the
     #: memory starts afresh, so it stays flat however large the corpus
@@ -218,7 +217,7 @@ class _Buffer:
             self.turtle.add_default(fresh)
         self.chunks.append(data)
         self.size += len(data)
-        if self.size >= self.LIMIT:
+        if self.size >= LOAD_BYTES:
             self.flush()
 
     def flush(self) -> None:

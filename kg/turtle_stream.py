@@ -193,15 +193,16 @@ class TurtleStream:
 def _kept(data: mmap.mmap, start: int, dropped: set[str]) -> Iterator[tuple[int, int]]:
     """The byte ranges of ``data``'s sections from ``start`` on, but those of ``dropped``
     graphs; consecutive kept sections come as one range."""
-    kept = start
+    kept: int | None = start  # where the range being kept began; None while skipping
     # a match starts at the line break before a section (``start`` follows one)
     for match in _SECTION.finditer(data, start - 1):
+        begin = match.start() + 1
         graph = match.group(1)
-        if graph is None or graph.decode() not in dropped:
-            continue
-        if match.start() + 1 > kept:
-            yield kept, match.start() + 1
-        following = _SECTION.search(data, match.end())
-        kept = len(data) if following is None else following.start() + 1
-    if kept < len(data):
+        if graph is not None and graph.decode() in dropped:
+            if kept is not None and begin > kept:
+                yield kept, begin
+            kept = None
+        elif kept is None:
+            kept = begin
+    if kept is not None and kept < len(data):
         yield kept, len(data)
