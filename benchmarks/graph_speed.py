@@ -17,9 +17,9 @@ Measures, each in its own section:
 - ``reparse``: the full graph exported as Turtle and N-Quads (kg.export), re-parsed by
   pyoxigraph, rdflib (its parsers into a counting store; ``--rdflib-graph`` loads a real
   rdflib graph, GBs) and ``rapper`` (raptor2-utils), with their statement counts; each
-  export and parse in a child process, with its CPU time and peak RSS;
-  The build's own ``graph.ttl`` (streamed in sections) is re-parsed too, and its distinct
-  triples compared with the store's, but the analytics write-back;
+  export and parse in a child process, with its CPU time and peak RSS; then the build's
+  own ``graph.ttl`` (streamed in sections) re-parsed, and its distinct triples compared
+  with the store's (the analytics write-back aside);
 - ``side``: the same cables mapped and written as Turtle twice, in two child processes:
   pyoxigraph quads serialised by pyoxigraph, against the same triples put into a plain
   rdflib Graph and serialised by rdflib; wall time and peak RSS of each, and the ratio.

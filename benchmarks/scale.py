@@ -1,8 +1,7 @@
 """Print the scale figures of issue #6 in one run: the whole 6,712-cable build on this
 machine beside its decompress-and-read floor (and the store's bulk load of its quads
-alone), the mapping stage against plain rdflib, an
-incremental re-run, one changed cable, Dask against the local engine, and synthetic
-corpora of growing size.
+alone), the mapping stage against plain rdflib, an incremental re-run, one changed cable,
+Dask against the local engine, and synthetic corpora of growing size.
 
 Every ``kg`` command runs as a child process, timed by wall clock; its peak memory is the
 largest resident set of any process in its tree (``os.wait4`` → ``ru_maxrss``, what
