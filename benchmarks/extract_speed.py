@@ -36,6 +36,7 @@ from pathlib import Path
 
 from kg import read_cables
 from kg.collector import fewer_collections
+from kg.engine import YOUNG_GC_THRESHOLD
 from kg.extract import available, extract_cable, get, load_gazetteer, register
 from kg.extract.context import ExtractContext
 from kg.model import Cable, Event, Mention
@@ -43,8 +44,6 @@ from kg.work import WorkSettings, prepare_worker
 
 PROJECT = Path(__file__).resolve().parent.parent
 CORPUS_6712 = PROJECT.parent / "shared" / "corpus" / "cablegate-html-6712.tar.xz"
-# A young collection every this many allocations, as in a build's processes (kg.engine).
-_YOUNG_GC_THRESHOLD = 20_000
 
 
 def _timed(name: str, cpu: dict[str, float]) -> None:
@@ -81,7 +80,7 @@ def main(count: int = 500, fresh: bool = False) -> int:
     types: Counter[str] = Counter()
     events = 0
     gc.freeze()  # as kg.engine does once the tables are loaded, before its workers fork
-    with fewer_collections(_YOUNG_GC_THRESHOLD):
+    with fewer_collections(YOUNG_GC_THRESHOLD):
         wall, cpu_start = time.perf_counter(), time.process_time()
         for cable in cables:
             extract_cable(cable)

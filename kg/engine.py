@@ -34,7 +34,7 @@ from kg.errors import ConfigError
 from kg.model import RawCable
 from kg.work import CableResult, WorkSettings, build_batch, prepare_worker
 
-__all__ = ["ENGINES", "Batch", "run_batches", "worker_count"]
+__all__ = ["ENGINES", "YOUNG_GC_THRESHOLD", "Batch", "run_batches", "worker_count"]
 
 Batch = list[tuple[RawCable, str, str]]
 
@@ -43,7 +43,7 @@ ENGINES: dict[str, str | None] = {"local": None, "dask": 'pip install "cablegrap
 
 
 #: allocations between young collections in the build's processes (Python's default: 700)
-_YOUNG_GC_THRESHOLD = 20_000
+YOUNG_GC_THRESHOLD = 20_000
 
 
 def worker_count(config: EngineConfig) -> int:
@@ -128,7 +128,7 @@ def _run_local(
     try:
         # a cable's work allocates ~10^5 short-lived objects (terms, quads, matches) and
         # frees them in bulk: young collections every 700 allocations cost ~3 % of it
-        with fewer_collections(_YOUNG_GC_THRESHOLD):
+        with fewer_collections(YOUNG_GC_THRESHOLD):
             if workers == 1:
                 for batch in batches:
                     yield build_batch(batch, settings)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -111,6 +111,14 @@ class ExtractContext:
         a word), from the one pass: a free test before a pattern that needs one."""
         found = self.hits(text).get(matcher)
         return found is None or bool(found)
+
+    def may_hold_acronym(self, text: str, kind: str, defined: Iterable[str]) -> bool:
+        """Tell whether a segment's text may hold an acronym the corpus expands to a name
+        of ``kind`` (:func:`corpus_acronyms`, from the one pass) or one of ``defined``
+        (those the cable defines): no other acronym has an expansion."""
+        return self.holds(corpus_acronyms(self.gazetteer, kind), text) or any(
+            acronym in text for acronym in defined
+        )
 
     def hits(self, text: str) -> dict[NameMatcher, list[tuple[int, int, int]]]:
         """Return the hits of every matcher of :func:`one_pass` in a segment's text,

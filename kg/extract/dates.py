@@ -133,10 +133,22 @@ _WEEKDAYS = {name: i for i, name in enumerate(calendar.day_name)}
 # substring search, faster than a pattern whose first letters are that common): month
 # and weekday abbreviations, and years. Every branch opens with a literal, so ``re``
 # skips in C to the places where one of those letters stands.
-_DATE_HINT = re.compile(
-    r"A(?:pr|ug)|Dec|F(?:eb|ri)|J(?:an|u[ln])|M(?:a[ry]|on)|Nov|Oct|S(?:at|ep|un)"
-    r"|T(?:hu|ue)|Wed|/19\d\d|/20\d\d|19\d\d|20\d\d"
-)
+# (A literal list, not calendar's names: those follow the locale.)
+_DATE_HINT_ABBREVIATIONS = [
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+] + ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+_DATE_HINT = re.compile(trie_pattern(_DATE_HINT_ABBREVIATIONS) + r"|/19\d\d|/20\d\d|19\d\d|20\d\d")
 # A hint wherever it starts before the first one found so far.
 _HINT_PHRASES = ("yesterday", "today", "this morning", "last night")
 # A hint only where it ends before the first one found so far (as ever).

@@ -169,7 +169,7 @@ def extract_events(cable: Cable, context: ExtractContext) -> tuple[list[Mention]
         at = [t.at for t in triggers]
         anchor = None  # the last single day the paragraph gave
         # Capitals are read sentence by sentence in their usual case, below.
-        hints = None if segment.upper else DateHints(segment.text)
+        hints = None if segment.upper or created is None else DateHints(segment.text)
         for offset, sentence in sentence_list(segment.text):
             here = triggers[bisect_left(at, offset) : bisect_left(at, offset + len(sentence))]
             # Month names in capitals ("JANUARY 23-26") are read in their usual case.

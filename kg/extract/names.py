@@ -242,19 +242,20 @@ _NAME_AFTER_CUE = re.compile(rf"\s+({_CUE_WORD}(?:\s+{_CUE_WORD}){{0,2}})")
 # "Biwater Construction Limited", "TNK-BP's CEO": the name, then the cue.
 # Found from the space and the cue, a possessive "'s" before it added in code: a pattern
 # opening with the three-way "'s |’s | " makes ``re`` stop at every space.
+_COMPANY_BEFORE_WORDS = (
+    ["company", "firm", "conglomerate", "airline", "carrier", "Inc", "Corp", "Ltd"]
+    + ["Limited", "S.A.", "GmbH", "PLC", "plc", "chief executive", "CEO", "board of directors"]
+    + ["shareholders", "subsidiary"]
+)
+#: abbreviations that must end at a word's end ("Inc", not "Incheon")
+_WHOLE_WORD = {"Inc", "Corp", "Ltd"}
 _COMPANY_BEFORE = re.compile(
-    r" (?:company|firm|conglomerate|airline|carrier|"
-    r"Inc\b|Corp\b|Ltd\b|Limited|S\.A\.|GmbH|PLC|plc|"
-    r"chief executive|CEO|board of directors|shareholders|subsidiary)"
+    " (?:"
+    + "|".join(re.escape(w) + (r"\b" if w in _WHOLE_WORD else "") for w in _COMPANY_BEFORE_WORDS)
+    + ")"
 )
 # Its words: a text without one is not scanned for it, when the one pass tells.
-_COMPANY_BEFORE_CUES = scanned_together(
-    NameMatcher(
-        ["company", "firm", "conglomerate", "airline", "carrier", "Inc", "Corp", "Ltd"]
-        + ["Limited", "S.A.", "GmbH", "PLC", "plc", "chief executive", "CEO", "board of directors"]
-        + ["shareholders", "subsidiary"]
-    )
-)
+_COMPANY_BEFORE_CUES = scanned_together(NameMatcher(_COMPANY_BEFORE_WORDS))
 
 
 def company_names(text: str, found: Mapping[NameMatcher, Hits] | None = None) -> Iterator[str]:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from kg.extract import register
-from kg.extract.context import ExtractContext, corpus_acronyms
+from kg.extract.context import ExtractContext
 from kg.extract.gazetteer import Gazetteer, org_names_in_capitals, upper_names
 from kg.extract.matcher import WORD_END, NameMatcher, scanned_together
 from kg.extract.names import (
@@ -342,7 +342,6 @@ def extract_organizations(
     context.acronyms.update({a: e.key for a, e in learned.items()})
     mentions: list[Mention] = []
     cable_companies = _cable_companies(context)
-    corpus_organizations = corpus_acronyms(gazetteer, "organization")
     for segment in context.segments:
         taken: list[tuple[int, int]] = []
 
@@ -390,11 +389,7 @@ def extract_organizations(
                 add(learned[name], start, end)
             else:
                 add(_gazetteer_entity(gazetteer, key), start, end)
-        if not segment.upper and (
-            context.holds(corpus_organizations, text) or any(a in text for a in learned)
-        ):
-            # Only where the one pass found an acronym the corpus expands, or the cable
-            # defines one: no other acronym has an expansion.
+        if not segment.upper and context.may_hold_acronym(text, "organization", learned):
             for match in _ACRONYM.finditer(text):
                 acronym = match.group(1)
                 expansion = learned.get(acronym) or _corpus_acronym(context, acronym)

@@ -46,10 +46,12 @@ _TOWN_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?")
 # Found from the space before a capital after a letter a cue ends with (a literal scan,
 # fast), the cue looked up before it: a word (none ends another) that starts a word.
 # (The space first: ``re`` skips to spaces in C, then looks around.)
-_CAPITAL_AFTER_CUE = re.compile(r" (?<=[nrmotef] )(?=[A-Z])")
 _TOWN_CUES = frozenset(
     ["In", "in", "Near", "near", "From", "from", "To", "to", "At", "at", "Outside", "outside"]
     + ["town of", "village of", "city of", "port of", "municipality of"]
+)
+_CAPITAL_AFTER_CUE = re.compile(
+    rf" (?<=[{''.join(sorted({cue[-1] for cue in _TOWN_CUES}))}] )(?=[A-Z])"
 )
 # The lengths of the cues by their last two letters: most candidates end in neither.
 _CUE_SIZES = {

@@ -114,13 +114,6 @@ def _acronym_programmes(
     return found
 
 
-def _may_hold_acronym(context: ExtractContext, text: str, defined: dict[str, list[str]]) -> bool:
-    """Tell whether ``text`` may hold an acronym :func:`_programme_acronym` expands."""
-    return context.holds(corpus_acronyms(context.gazetteer, "programme"), text) or any(
-        acronym in text for acronym in defined
-    )
-
-
 @register("programmes")
 def extract_programmes(cable: Cable, context: ExtractContext) -> tuple[list[Mention], list[Event]]:
     """Find the programmes a cable names, with their owners.
@@ -152,7 +145,8 @@ def extract_programmes(cable: Cable, context: ExtractContext) -> tuple[list[Ment
         # a text holding no acronym the corpus or the cable makes a programme of.
         acronyms = (
             _acronym_programmes(context, segment.text, [o for o, _ in split])
-            if not segment.upper and _may_hold_acronym(context, segment.text, definitions_here)
+            if not segment.upper
+            and context.may_hold_acronym(segment.text, "programme", definitions_here)
             else {}
         )
         anti = "nti-" in segment.text or "NTI-" in segment.text
