@@ -6,8 +6,7 @@ Parses and extracts the first N cables (default 500) of
 extractors, and loads the per-process tables (the mapper's own caches start cold); then
 times ``list(cable_quads(cable, DEFAULT_BASE))`` and ``pyoxigraph.serialize`` to N-Quads
 (what :func:`kg.work._map_cable` does) over all the cables with ``time.process_time``,
-and prints
-CPU ms/cable, quads/cable and µs/quad. The SHA-256 of all N-Quads lines, sorted, is
+and prints CPU ms/cable, quads/cable and µs/quad. The SHA-256 of all N-Quads lines, sorted, is
 printed too, so a faster mapper can be checked to give the same quads.
 
 Options:

@@ -24,7 +24,7 @@ import networkx as nx
 from kg.analytics import native
 from kg.analytics.registry import Registry
 from kg.analytics.sparql import CG, memoized, select
-from kg.store import GraphStore, OxigraphStore
+from kg.store import GraphStore, OxigraphStore, term_text
 
 __all__ = [
     "PROJECTIONS",
@@ -413,8 +413,7 @@ def _looked_up(
     predicate_node = ox.NamedNode(predicate)
     for subject in subjects:
         for quad in pattern(ox.NamedNode(subject), predicate_node, None, None):
-            value = quad.object
-            yield subject, value.value if hasattr(value, "value") else str(value)
+            yield subject, term_text(quad.object) or ""
 
 
 def _smallest(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:

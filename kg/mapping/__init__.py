@@ -17,7 +17,7 @@ and built once per process (:mod:`kg.mapping.iris`), so are addressees and entit
 descriptions; the hot mappers append to one list instead of yielding quad by quad; a
 default-graph quad is built without a graph argument (the same quad, built faster); the
 short literal statements of paragraphs, mentions and events are parsed in one batch per
-cable (:mod:`kg.mapping.literal_quads`: a Quad built around a Literal costs three times
+mapper (:mod:`kg.mapping.literal_quads`: a Quad built around a Literal costs three times
 one around an IRI).
 """
 

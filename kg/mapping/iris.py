@@ -169,11 +169,10 @@ def paragraph_iri(base: str, cable_id: str, position: int) -> NamedNode:
     return NamedNode(f"{_cable_prefix(base, cable_id)}paragraph/{position}")
 
 
-# A cable has a dozen paragraphs and one id: the id is checked once per cable, not per
-# paragraph (``paragraph/<n>`` after a valid cable key is a valid key).
-@functools.lru_cache(maxsize=64)
+# A cable has a dozen paragraphs and one id: the id is checked once per cable (cable_iri
+# is cached), not per paragraph (``paragraph/<n>`` after a valid cable key is valid).
 def _cable_prefix(base: str, cable_id: str) -> str:
-    return _node(base, f"cable/{cable_id}").value + "/"
+    return cable_iri(base, cable_id).value + "/"
 
 
 def addressing_iri(base: str, cable_id: str, role: str, position: int) -> NamedNode:

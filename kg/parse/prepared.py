@@ -307,14 +307,7 @@ def find_all(
     lowered: str, words: Iterable[str], start: int = 0, end: int | None = None
 ) -> list[int]:
     """Return the sorted offsets of every occurrence of each lower-case word in ``lowered``."""
-    stop = len(lowered) if end is None else end
-    found: set[int] = set()
-    for word in words:
-        position = lowered.find(word, start, stop)
-        while position >= 0:
-            found.add(position)
-            position = lowered.find(word, position + 1, stop)
-    return sorted(found)
+    return list(iter_find(lowered, words, start, end))
 
 
 def iter_find(
