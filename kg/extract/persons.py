@@ -45,7 +45,6 @@ _TITLE = "(?:" + trie_pattern(_TITLE_WORDS) + ")"
 # A segment without a title has no titled name, nor one in apposition ("head", "chief"
 # too): the one pass of kg.extract.context tells.
 _TITLE_CUES = scanned_together(NameMatcher(_TITLE_WORDS))
-_APPOSITION_CUES = scanned_together(NameMatcher([*_TITLE_WORDS, "head", "chief"]))
 # A possessive "'s" is not part of the name: "Rice's" is Rice.
 _TITLE_ONLY = re.compile(_TITLE)
 
@@ -177,7 +176,8 @@ def _candidates(context: ExtractContext, text: str) -> Iterator[tuple[int, int, 
         if match.group(2):
             start, title_tail = _split_title_tail(match, start, given)
         yield start, end, (match.group(1) + title_tail).strip()
-    for match in _APPOSITION.finditer(text) if context.holds(_APPOSITION_CUES, text) else ():
+    cued = context.holds(_TITLE_CUES, text) or "head" in text or "chief" in text
+    for match in _APPOSITION.finditer(text) if cued else ():
         name = _NAME_BEFORE.search(text, max(0, match.start() - 80), match.start())
         if name and starts_word(text, name.start()):
             yield name.start(), name.end(), None
