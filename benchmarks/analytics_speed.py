@@ -158,7 +158,7 @@ def digest(build: Path) -> int:
             parsed.pop("seconds", None)
             data = json.dumps(parsed, sort_keys=True).encode()
         parts[path.name] = data
-    store = ox.Store.read_only(str(build / "store"))
+    store = ox.Store.read_only(str(build / config.store.path))  # where kg build wrote it
     prefix = config.store.base_iri + "analytics/"
     graphs = sorted(g.value for g in store.named_graphs() if g.value.startswith(prefix))
     for graph in graphs:
